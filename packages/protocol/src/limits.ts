@@ -1,0 +1,98 @@
+/**
+ * Every limit in Burrow, with the reason it exists. Code elsewhere reads limits from here (or from a
+ * per-sandbox override built from these defaults); a literal limit anywhere else is a bug.
+ */
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+
+/** Limits of one process. */
+export interface ProcessLimits {
+  /** Linear memory of one wasm instance. Guest allocation fails past it (malloc returns NULL). */
+  memoryBytesMax: number;
+  /** Time the process's worker spends running guest code; the process ends with 137 past it. */
+  cpuMsMax: number;
+  /** Time from spawn to exit; the process ends with 137 past it. */
+  wallMsMax: number;
+  /** Open descriptors (EMFILE past it): bounds kernel memory a guest can pin. */
+  fdsMax: number;
+  /** Bytes the process may write to stdout and stderr together; it ends with 137 past it. */
+  outputBytesMax: number;
+}
+
+/** Limits of one sandbox (all its processes and its filesystem). */
+export interface SandboxLimits {
+  /** Linear memory of all live processes together: a spawn that would pass it fails with ENOMEM. */
+  memoryBytesMax: number;
+  /** Live processes at once (EAGAIN on spawn past it): bounds workers a sandbox can hold. */
+  processesMax: number;
+  /** Bytes of file data in the writable layer (ENOSPC past it). */
+  fsBytesMax: number;
+  /** Inodes in the writable layer (ENOSPC past it): stops empty-file bombs. */
+  fsInodesMax: number;
+  /** One file's size (EFBIG past it). */
+  fileBytesMax: number;
+  /** A whole path (ENAMETOOLONG past it), as Linux's PATH_MAX. */
+  pathBytesMax: number;
+  /** One path component (ENAMETOOLONG past it), as Linux's NAME_MAX. */
+  nameBytesMax: number;
+  /** Symlinks followed while resolving one path (ELOOP past it), as Linux's MAXSYMLINKS. */
+  symlinkHopsMax: number;
+  /** Open file descriptions across the sandbox (ENFILE past it). */
+  openFilesMax: number;
+  /** Bytes buffered in one pipe before a writer blocks (backpressure), as Linux's default pipe size. */
+  pipeBytesMax: number;
+}
+
+export const DEFAULT_PROCESS_LIMITS: Readonly<ProcessLimits> = Object.freeze({
+  memoryBytesMax: 1 * GiB,
+  cpuMsMax: 10 * 60 * 1000,
+  wallMsMax: 24 * 60 * 60 * 1000,
+  fdsMax: 1024,
+  outputBytesMax: 64 * MiB,
+});
+
+export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
+  memoryBytesMax: 4 * GiB,
+  processesMax: 64,
+  fsBytesMax: 2 * GiB,
+  fsInodesMax: 200_000,
+  fileBytesMax: 1 * GiB,
+  pathBytesMax: 4096,
+  nameBytesMax: 255,
+  symlinkHopsMax: 40,
+  openFilesMax: 8192,
+  pipeBytesMax: 64 * KiB,
+});
+
+/** Limits of the syscall channel between a process's worker and its kernel. */
+export const CHANNEL_LIMITS = Object.freeze({
+  /**
+   * Payload bytes one syscall can carry. Larger reads and writes are split by the guest-side shim; the
+   * size keeps a process's fixed channel memory small while one round trip still moves a useful amount.
+   */
+  dataBytes: 256 * KiB,
+  /** Spins on the reply word before a worker sleeps in Atomics.wait: short, since there are two cores. */
+  workerSpinIterations: 2_000,
+  /** Microseconds the kernel keeps polling for the next request after serving one. */
+  kernelSpinMicros: 50,
+  /** Longest the kernel serves requests back to back before yielding to its event loop. */
+  kernelSliceMs: 5,
+});
+
+/** Limits of the wasm modules a process may run. */
+export const MODULE_LIMITS = Object.freeze({
+  /** A module's size: bounds compile time and memory spent on one spawn. */
+  moduleBytesMax: 256 * MiB,
+  /** argv and environment bytes together, as Linux's ARG_MAX. */
+  argEnvBytesMax: 2 * MiB,
+  /** Compiled modules kept per runner (least recently used are dropped first). */
+  compiledModulesMax: 64,
+});
+
+/** The warm pool of process workers each kernel host keeps. */
+export const WORKER_POOL = Object.freeze({
+  /** Idle workers kept ready: a new worker thread costs ~30 ms, a pooled one nothing. */
+  idleWorkersMax: 4,
+});
