@@ -1,0 +1,23 @@
+export type {
+  DirEntryInfo,
+  FileStatInfo,
+  KernelApi,
+  KernelFs,
+  Preopen,
+  ProcessHandle,
+  ProcessStdin,
+  Signal,
+  SpawnOptions,
+} from './api.js';
+export { SIGNAL_NUMBERS } from './api.js';
+export { ChannelHost } from './channel/channel-host.js';
+export { BLOCKED, Descriptor } from './fd/descriptor.js';
+export { Pipe, PipeReadEnd, PipeWriteEnd } from './fd/pipe.js';
+export { Kernel, type KernelOptions, type KernelSpawnOptions, type LaunchEvents, type LaunchSpec, type ProcessLauncher } from './kernel.js';
+export { vfsKernelFs } from './kernel-fs.js';
+export { ModuleCache } from './process/module-cache.js';
+export type { ExitStatus, ProcessInfo, WorkerHandle } from './process/process.js';
+export { Process } from './process/process.js';
+export { drain, spawnWithPipes, stdinWriter } from './process/process-handle.js';
+export { capMemory, isWasm } from './process/wasm-binary.js';
+export { LowerLayer, Vfs } from './vfs/index.js';

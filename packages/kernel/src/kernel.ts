@@ -1,0 +1,320 @@
+/**
+ * One sandbox's kernel: its filesystem, process table, pipes and the syscall channel host. Synchronous
+ * and single-threaded: it runs on one thread of a runner (or of a test), answers syscalls from process workers,
+ * and reaches workers only through the ProcessLauncher port. All of its state is plain data or derivable from
+ * plain data (counters, tables, pipe queues, the vfs), so a checkpoint can save it.
+ */
+import {
+  DEFAULT_PROCESS_LIMITS,
+  DEFAULT_SANDBOX_LIMITS,
+  Errno,
+  H,
+  KernelError,
+  MODULE_LIMITS,
+  type ProcessLimits,
+  type SandboxLimits,
+} from '@burrow/protocol';
+import { SIGNAL_NUMBERS, type Signal } from './api.js';
+import { ChannelHost, type Endpoint } from './channel/channel-host.js';
+import { BLOCKED, type Blocked, type Descriptor, type Wake } from './fd/descriptor.js';
+import { ALL_RIGHTS } from './fd/fd-table.js';
+import { Pipe, PipeReadEnd, PipeWriteEnd } from './fd/pipe.js';
+import { VfsDescriptor } from './fd/vfs-descriptor.js';
+import type { ModuleCache } from './process/module-cache.js';
+import { type ExitStatus, Process, type WorkerHandle } from './process/process.js';
+import { WASM_PAGE_BYTES } from './process/wasm-binary.js';
+import { Vfs } from './vfs/index.js';
+import type { SyscallEnv } from './wasi/context.js';
+import { dispatch } from './wasi/dispatch.js';
+
+export interface LaunchSpec {
+  pid: number;
+  module: WebAssembly.Module;
+  importsMemory: boolean;
+  maxPages: number;
+  channel: SharedArrayBuffer;
+  doorbell: SharedArrayBuffer;
+  argv: string[];
+  /** `KEY=value` strings, in order. */
+  env: string[];
+}
+
+export interface LaunchEvents {
+  /** The worker finished running the guest (after its proc_exit was answered). */
+  onDone(): void;
+  /** The worker died or failed outside the guest. */
+  onCrash(message: string): void;
+}
+
+/** Port: starts a process's worker. Implemented by the runner (worker threads from a warm pool). */
+export interface ProcessLauncher {
+  launch(spec: LaunchSpec, events: LaunchEvents): WorkerHandle;
+}
+
+export interface KernelOptions {
+  launcher: ProcessLauncher;
+  modules: ModuleCache;
+  vfs?: Vfs;
+  sandboxLimits?: Partial<SandboxLimits>;
+  processLimits?: Partial<ProcessLimits>;
+}
+
+export interface SpawnStdio {
+  stdin: Descriptor;
+  stdout: Descriptor;
+  stderr: Descriptor;
+}
+
+export interface KernelSpawnOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  preopens?: Array<{ path: string; guestPath?: string }>;
+  limits?: Partial<ProcessLimits>;
+  ppid?: number;
+}
+
+const WATCHDOG_MS = 20;
+const encoder = new TextEncoder();
+
+export class Kernel implements SyscallEnv {
+  readonly vfs: Vfs;
+  readonly sandboxLimits: SandboxLimits;
+  readonly processLimits: ProcessLimits;
+  private readonly host: ChannelHost;
+  private readonly procs = new Map<number, Process>();
+  private nextPid = 1;
+  private nextPipeId = 1;
+  private watchdog: NodeJS.Timeout | null = null;
+  private readonly launcher: ProcessLauncher;
+  private readonly modules: ModuleCache;
+  /** Errors of handlers that were not KernelErrors: kernel bugs, kept for tests and logs. */
+  readonly bugs: unknown[] = [];
+
+  constructor(opts: KernelOptions) {
+    this.launcher = opts.launcher;
+    this.modules = opts.modules;
+    this.sandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...opts.sandboxLimits };
+    this.processLimits = { ...DEFAULT_PROCESS_LIMITS, ...opts.processLimits };
+    this.vfs = opts.vfs ?? Vfs.create({ limits: this.sandboxLimits });
+    this.host = new ChannelHost((e) => this.serve(e as Process));
+  }
+
+  // ---- SyscallEnv ----
+
+  realtimeNs(): bigint {
+    return BigInt(Date.now()) * 1_000_000n;
+  }
+
+  monotonicNs(): bigint {
+    return BigInt(Math.round(performance.now() * 1e6));
+  }
+
+  park(p: Process, register: (wake: Wake) => () => void): Blocked {
+    const wake = (): void => {
+      if (p.parkedOn?.wake !== wake) return;
+      p.parkedOn.cancel();
+      p.parkedOn = null;
+      p.parked = false;
+      if (p.state === 'running') this.serve(p);
+    };
+    p.parkedOn = { wake, cancel: () => {} };
+    p.parkedOn.cancel = register(wake);
+    return BLOCKED;
+  }
+
+  exit(p: Process, status: ExitStatus): void {
+    if (!p.finish(status)) return;
+    this.host.detach(p);
+    this.updateWatchdog();
+  }
+
+  stderrMessage(p: Process, text: string): void {
+    if (!p.fds.has(2)) return;
+    const desc = p.fds.get(2).desc;
+    try {
+      desc.write(encoder.encode(text));
+    } catch {
+      // A closed or broken stderr loses the message; the exit status still tells.
+    }
+  }
+
+  // ---- processes ----
+
+  newPipe(): Pipe {
+    return new Pipe(this.nextPipeId++, this.sandboxLimits.pipeBytesMax);
+  }
+
+  /** Pipe ends for a host: the host reads `read` (process output) or writes `write` (process input). */
+  pipePair(): { read: PipeReadEnd; write: PipeWriteEnd } {
+    const pipe = this.newPipe();
+    return { read: new PipeReadEnd(pipe), write: new PipeWriteEnd(pipe) };
+  }
+
+  get liveProcesses(): number {
+    let n = 0;
+    for (const p of this.procs.values()) if (p.state === 'running') n++;
+    return n;
+  }
+
+  /** Resolves a program name the way a shell would: a path if it has a slash, else PATH. */
+  resolveProgram(name: string, cwd: string, env: Record<string, string>): string {
+    if (name.length === 0) throw new KernelError(Errno.NOENT);
+    if (name.includes('/')) return name.startsWith('/') ? name : `${cwd.replace(/\/$/, '')}/${name}`;
+    for (const dir of (env.PATH ?? '/bin:/usr/bin').split(':')) {
+      if (dir === '') continue;
+      const candidate = `${dir.replace(/\/$/, '')}/${name}`;
+      try {
+        if (this.vfs.statAt(this.vfs.rootIno, candidate, { follow: true }).kind === 'file') return candidate;
+      } catch {
+        // not in this PATH entry
+      }
+    }
+    throw new KernelError(Errno.NOENT, `${name}: command not found`);
+  }
+
+  /**
+   * Starts a process running the wasm program at argv[0]. Stdio descriptors are taken (one reference each).
+   * Throws KernelError: ENOENT (no program), NOEXEC (not wasm), EAGAIN (process limit), ENOMEM (memory limit).
+   */
+  spawn(argv: string[], stdio: SpawnStdio, opts: KernelSpawnOptions = {}): Process {
+    if (argv.length === 0) throw new KernelError(Errno.INVAL, 'empty argv');
+    if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
+    const env = opts.env ?? {};
+    const cwd = opts.cwd ?? '/';
+    const limits: ProcessLimits = { ...this.processLimits, ...opts.limits };
+    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    const argBytes = [...argv, ...envList].reduce((n, s) => n + Buffer.byteLength(s) + 1, 0);
+    if (argBytes > MODULE_LIMITS.argEnvBytesMax) throw new KernelError(Errno.TOOBIG);
+    const path = this.resolveProgram(argv[0] as string, cwd, env);
+    const bytes = this.vfs.readFile(path);
+    if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
+    let compiled: ReturnType<ModuleCache['get']>;
+    try {
+      compiled = this.modules.get(bytes, limits.memoryBytesMax);
+    } catch (e) {
+      if (e instanceof KernelError) throw e;
+      throw new KernelError(Errno.NOEXEC, `${path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const used = [...this.procs.values()].reduce((n, q) => n + (q.state === 'running' ? q.memoryBytes : 0), 0);
+    if (used >= this.sandboxLimits.memoryBytesMax) throw new KernelError(Errno.NOMEM, 'sandbox memory limit');
+    const preopenDirs = (opts.preopens ?? [{ path: '/' }]).map((po) => ({
+      ino: this.vfs.lookup(this.vfs.rootIno, po.path, { follow: true }),
+      guestPath: po.guestPath ?? po.path,
+    }));
+
+    const pid = this.nextPid++;
+    const p = new Process(pid, opts.ppid ?? 0, [...argv], { ...env }, cwd, limits);
+    p.fds.add({ desc: stdio.stdin, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
+    p.fds.add({ desc: stdio.stdout, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
+    p.fds.add({ desc: stdio.stderr, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
+    for (const dir of preopenDirs) {
+      const desc = new VfsDescriptor(this.vfs, this.vfs.openIno(dir.ino, { read: true, directory: true }), dir.ino);
+      p.fds.add({ desc, rightsBase: ALL_RIGHTS, rightsInheriting: ALL_RIGHTS, preopen: dir.guestPath });
+    }
+    this.procs.set(pid, p);
+    this.host.attach(p);
+    p.worker = this.launcher.launch(
+      {
+        pid,
+        module: compiled.module,
+        importsMemory: compiled.importsMemory,
+        maxPages: compiled.maxPages,
+        channel: p.channel,
+        doorbell: this.host.doorbell,
+        argv: p.argv,
+        env: envList,
+      },
+      {
+        onDone: () => this.exit(p, { exitCode: 0 }),
+        onCrash: (message) => {
+          this.stderrMessage(p, `burrow: process ${pid} crashed: ${message}\n`);
+          this.exit(p, { exitCode: 137, signal: 'SIGKILL', reason: 'crash' });
+        },
+      },
+    );
+    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
+      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
+      t.unref();
+      void p.wait().then(() => clearTimeout(t));
+    }
+    this.updateWatchdog();
+    return p;
+  }
+
+  process(pid: number): Process {
+    const p = this.procs.get(pid);
+    if (p === undefined) throw new KernelError(Errno.SRCH);
+    return p;
+  }
+
+  processes(): Process[] {
+    return [...this.procs.values()];
+  }
+
+  /** Forgets an exited process (its status stays with whoever holds the Process). */
+  reap(pid: number): void {
+    const p = this.procs.get(pid);
+    if (p !== undefined && p.state === 'exited') this.procs.delete(pid);
+  }
+
+  signal(pid: number, signal: Signal): void {
+    const p = this.process(pid);
+    if (p.state === 'exited') return;
+    p.worker?.terminate();
+    this.exit(p, { exitCode: 128 + SIGNAL_NUMBERS[signal], signal });
+  }
+
+  close(): void {
+    for (const p of this.procs.values()) {
+      if (p.state === 'running') this.signal(p.pid, 'SIGKILL');
+    }
+    this.host.stop();
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+  }
+
+  // ---- internals ----
+
+  private serve(p: Process): void {
+    if (!p.inSyscall) {
+      p.chargeUntilNow(performance.now());
+      p.inSyscall = true;
+      p.memoryBytes = (p.views.header[H.MEM_PAGES] as number) * WASM_PAGE_BYTES;
+    }
+    dispatch(this, p, (e) => this.bugs.push(e));
+    if (!p.parked) {
+      p.inSyscall = false;
+      p.runningSince = performance.now();
+    }
+  }
+
+  private limitExceeded(p: Process, limit: string, value: number): void {
+    if (p.state !== 'running') return;
+    p.worker?.terminate();
+    const unit = limit.endsWith('Ms') || limit.endsWith('MsMax') ? ' ms' : '';
+    this.stderrMessage(p, `burrow: process ${p.pid} killed: ${limit} limit (${value}${unit}) exceeded\n`);
+    this.exit(p, { exitCode: 137, signal: 'SIGKILL', reason: limit });
+  }
+
+  private updateWatchdog(): void {
+    const anyRunning = this.liveProcesses > 0;
+    if (anyRunning && this.watchdog === null) {
+      this.watchdog = setInterval(() => this.checkCpu(), WATCHDOG_MS);
+      this.watchdog.unref();
+    } else if (!anyRunning && this.watchdog !== null) {
+      clearInterval(this.watchdog);
+      this.watchdog = null;
+    }
+  }
+
+  private checkCpu(): void {
+    const now = performance.now();
+    for (const p of this.procs.values()) {
+      if (p.state === 'running' && p.cpuMsNow(now) > p.limits.cpuMsMax) {
+        this.limitExceeded(p, 'cpuMsMax', p.limits.cpuMsMax);
+      }
+    }
+  }
+}
+
+export type { Endpoint };

@@ -1,0 +1,23 @@
+/**
+ * Entry of a process worker thread. It waits for `run` messages, each a process to run, and reports to the
+ * launcher when the guest is done. A worker runs one process at a time and can be reused for the next.
+ *
+ * Messages in:  { type: 'run', spec: RunSpec }
+ * Messages out: { type: 'done' } once the kernel has the exit status; { type: 'crash', message } on a failure
+ * outside the guest.
+ */
+import { parentPort } from 'node:worker_threads';
+import { type RunSpec, runProcess } from './run-process.js';
+
+const port = parentPort;
+if (port !== null) {
+  port.on('message', (msg: { type: string; spec: RunSpec }) => {
+    if (msg.type !== 'run') return;
+    try {
+      runProcess(msg.spec);
+      port.postMessage({ type: 'done' });
+    } catch (e) {
+      port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
