@@ -8,9 +8,11 @@ import {
   DEFAULT_PROCESS_LIMITS,
   DEFAULT_SANDBOX_LIMITS,
   Errno,
+  EXEC_LIMITS,
   H,
   KernelError,
   MODULE_LIMITS,
+  Op,
   type ProcessLimits,
   type SandboxLimits,
 } from '@burrow/protocol';
@@ -18,25 +20,31 @@ import { SIGNAL_NUMBERS, type Signal } from './api.js';
 import { ChannelHost, type Endpoint } from './channel/channel-host.js';
 import { BLOCKED, type Blocked, type Descriptor, type Wake } from './fd/descriptor.js';
 import { ALL_RIGHTS } from './fd/fd-table.js';
+import { NullDescriptor } from './fd/null-descriptor.js';
 import { Pipe, PipeReadEnd, PipeWriteEnd } from './fd/pipe.js';
 import { VfsDescriptor } from './fd/vfs-descriptor.js';
 import type { ModuleCache } from './process/module-cache.js';
-import { type ExitStatus, Process, type WorkerHandle } from './process/process.js';
+import { type ExitStatus, Process, ProcessEndpoint, type WorkerHandle } from './process/process.js';
 import { WASM_PAGE_BYTES } from './process/wasm-binary.js';
 import { Vfs } from './vfs/index.js';
-import type { SyscallEnv } from './wasi/context.js';
-import { dispatch } from './wasi/dispatch.js';
+import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
+import { dispatch, registerHandlers } from './wasi/dispatch.js';
 
 export interface LaunchSpec {
+  kind: 'wasm' | 'shell';
   pid: number;
-  module: WebAssembly.Module;
+  /** The compiled program (wasm processes). */
+  module?: WebAssembly.Module;
+  /** Every channel of the process, the primary first. */
+  channels: SharedArrayBuffer[];
   importsMemory: boolean;
   maxPages: number;
-  channel: SharedArrayBuffer;
   doorbell: SharedArrayBuffer;
   argv: string[];
   /** `KEY=value` strings, in order. */
   env: string[];
+  /** Shell sessions: the session's name and its saved interpreter state, if it had one. */
+  shell?: { session: string; cwd: string; state?: unknown };
 }
 
 export interface LaunchEvents {
@@ -44,6 +52,8 @@ export interface LaunchEvents {
   onDone(): void;
   /** The worker died or failed outside the guest. */
   onCrash(message: string): void;
+  /** A control message from the worker (shell sessions). */
+  onMessage?(message: unknown): void;
 }
 
 /** Port: starts a process's worker. Implemented by the runner (worker threads from a warm pool). */
@@ -73,10 +83,12 @@ export interface KernelSpawnOptions {
   ppid?: number;
 }
 
+registerHandlers([[Op.burrow_sys, burrowSys]]);
+
 const WATCHDOG_MS = 20;
 const encoder = new TextEncoder();
 
-export class Kernel implements SyscallEnv {
+export class Kernel implements SysKernel {
   readonly vfs: Vfs;
   readonly sandboxLimits: SandboxLimits;
   readonly processLimits: ProcessLimits;
@@ -87,6 +99,9 @@ export class Kernel implements SyscallEnv {
   private watchdog: NodeJS.Timeout | null = null;
   private readonly launcher: ProcessLauncher;
   private readonly modules: ModuleCache;
+  /** The endpoint whose call is being dispatched (park() attaches the wake-up to it). */
+  private current: ProcessEndpoint | null = null;
+  private readonly messageHandlers = new Map<number, (message: unknown) => void>();
   /** Errors of handlers that were not KernelErrors: kernel bugs, kept for tests and logs. */
   readonly bugs: unknown[] = [];
 
@@ -96,7 +111,7 @@ export class Kernel implements SyscallEnv {
     this.sandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...opts.sandboxLimits };
     this.processLimits = { ...DEFAULT_PROCESS_LIMITS, ...opts.processLimits };
     this.vfs = opts.vfs ?? Vfs.create({ limits: this.sandboxLimits });
-    this.host = new ChannelHost((e) => this.serve(e as Process));
+    this.host = new ChannelHost((e) => this.serve(e as ProcessEndpoint));
   }
 
   // ---- SyscallEnv ----
@@ -109,22 +124,24 @@ export class Kernel implements SyscallEnv {
     return BigInt(Math.round(performance.now() * 1e6));
   }
 
-  park(p: Process, register: (wake: Wake) => () => void): Blocked {
+  park(_p: Process, register: (wake: Wake) => () => void): Blocked {
+    const ep = this.current;
+    if (ep === null) throw new Error('park outside a dispatch');
     const wake = (): void => {
-      if (p.parkedOn?.wake !== wake) return;
-      p.parkedOn.cancel();
-      p.parkedOn = null;
-      p.parked = false;
-      if (p.state === 'running') this.serve(p);
+      if (ep.parkedOn?.wake !== wake) return;
+      ep.parkedOn.cancel();
+      ep.parkedOn = null;
+      ep.parked = false;
+      if (ep.process.state === 'running') this.serve(ep);
     };
-    p.parkedOn = { wake, cancel: () => {} };
-    p.parkedOn.cancel = register(wake);
+    ep.parkedOn = { wake, cancel: () => {} };
+    ep.parkedOn.cancel = register(wake);
     return BLOCKED;
   }
 
   exit(p: Process, status: ExitStatus): void {
     if (!p.finish(status)) return;
-    this.host.detach(p);
+    for (const ep of p.endpoints) this.host.detach(ep);
     this.updateWatchdog();
   }
 
@@ -197,13 +214,72 @@ export class Kernel implements SyscallEnv {
     }
     const used = [...this.procs.values()].reduce((n, q) => n + (q.state === 'running' ? q.memoryBytes : 0), 0);
     if (used >= this.sandboxLimits.memoryBytesMax) throw new KernelError(Errno.NOMEM, 'sandbox memory limit');
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+      kind: 'wasm',
+      pid: proc.pid,
+      module: compiled.module,
+      importsMemory: compiled.importsMemory,
+      maxPages: compiled.maxPages,
+      channels: proc.endpoints.map((e) => e.channel),
+      doorbell: this.host.doorbell,
+      argv: proc.argv,
+      env: envList,
+    }));
+    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
+      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
+      t.unref();
+      void p.wait().then(() => clearTimeout(t));
+    }
+    this.updateWatchdog();
+    return p;
+  }
+
+  /**
+   * Starts a shell session process: a worker running Burrow's shell against the sys calls, with
+   * EXEC_LIMITS.sessionChannels channels, stdio on /dev/null (each exec brings its own), the root preopened.
+   */
+  spawnShell(session: string, cwd: string, env: Record<string, string>, state?: unknown): Process {
+    if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
+    const nul = new NullDescriptor();
+    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    return this.startProcess(
+      ['sh'],
+      env,
+      cwd,
+      { ...this.processLimits },
+      { stdin: nul, stdout: nul, stderr: nul },
+      {},
+      EXEC_LIMITS.sessionChannels,
+      (proc) => ({
+        kind: 'shell',
+        pid: proc.pid,
+        importsMemory: false,
+        maxPages: 0,
+        channels: proc.endpoints.map((e) => e.channel),
+        doorbell: this.host.doorbell,
+        argv: proc.argv,
+        env: envList,
+        shell: { session, cwd, ...(state === undefined ? {} : { state }) },
+      }),
+    );
+  }
+
+  private startProcess(
+    argv: string[],
+    env: Record<string, string>,
+    cwd: string,
+    limits: ProcessLimits,
+    stdio: SpawnStdio,
+    opts: KernelSpawnOptions,
+    channels: number,
+    spec: (p: Process) => LaunchSpec,
+  ): Process {
     const preopenDirs = (opts.preopens ?? [{ path: '/' }]).map((po) => ({
       ino: this.vfs.lookup(this.vfs.rootIno, po.path, { follow: true }),
       guestPath: po.guestPath ?? po.path,
     }));
-
     const pid = this.nextPid++;
-    const p = new Process(pid, opts.ppid ?? 0, [...argv], { ...env }, cwd, limits);
+    const p = new Process(pid, opts.ppid ?? 0, [...argv], { ...env }, cwd, limits, channels);
     p.fds.add({ desc: stdio.stdin, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
     p.fds.add({ desc: stdio.stdout, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
     p.fds.add({ desc: stdio.stderr, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
@@ -212,33 +288,69 @@ export class Kernel implements SyscallEnv {
       p.fds.add({ desc, rightsBase: ALL_RIGHTS, rightsInheriting: ALL_RIGHTS, preopen: dir.guestPath });
     }
     this.procs.set(pid, p);
-    this.host.attach(p);
-    p.worker = this.launcher.launch(
-      {
-        pid,
-        module: compiled.module,
-        importsMemory: compiled.importsMemory,
-        maxPages: compiled.maxPages,
-        channel: p.channel,
-        doorbell: this.host.doorbell,
-        argv: p.argv,
-        env: envList,
+    for (const ep of p.endpoints) this.host.attach(ep);
+    p.worker = this.launcher.launch(spec(p), {
+      onDone: () => this.exit(p, { exitCode: 0 }),
+      onCrash: (message) => {
+        this.stderrMessage(p, `burrow: process ${pid} crashed: ${message}\n`);
+        this.exit(p, { exitCode: 137, signal: 'SIGKILL', reason: 'crash' });
       },
-      {
-        onDone: () => this.exit(p, { exitCode: 0 }),
-        onCrash: (message) => {
-          this.stderrMessage(p, `burrow: process ${pid} crashed: ${message}\n`);
-          this.exit(p, { exitCode: 137, signal: 'SIGKILL', reason: 'crash' });
-        },
-      },
-    );
-    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
-      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
-      t.unref();
-      void p.wait().then(() => clearTimeout(t));
-    }
-    this.updateWatchdog();
+      onMessage: (message) => this.messageHandlers.get(pid)?.(message),
+    });
     return p;
+  }
+
+  /** Receives control messages from a process's worker (shell sessions). */
+  onWorkerMessage(pid: number, handler: ((message: unknown) => void) | null): void {
+    if (handler === null) this.messageHandlers.delete(pid);
+    else this.messageHandlers.set(pid, handler);
+  }
+
+  // ---- sys calls (Op.burrow_sys) that need the process table ----
+
+  sysSpawn(parent: Process, argv: string[], opts: SysSpawnOptions): number {
+    const [i, o, e] = opts.stdio;
+    const child = this.spawn(
+      argv,
+      { stdin: parent.fds.get(i).desc, stdout: parent.fds.get(o).desc, stderr: parent.fds.get(e).desc },
+      { cwd: opts.cwd, env: opts.env, ppid: parent.pid },
+    );
+    return child.pid;
+  }
+
+  sysWait(parent: Process, pid: number): { exitCode: number; signal: string | null } | Blocked {
+    const child = this.procs.get(pid);
+    if (child === undefined || child.ppid !== parent.pid) throw new KernelError(Errno.CHILD);
+    if (child.status !== null) {
+      this.reap(pid);
+      return { exitCode: child.status.exitCode, signal: child.status.signal ?? null };
+    }
+    return this.park(parent, (wake) => {
+      let live = true;
+      void child.wait().then(() => {
+        if (live) wake();
+      });
+      return () => {
+        live = false;
+      };
+    });
+  }
+
+  sysKill(_caller: Process, pid: number, signal: string): void {
+    if (!(signal in SIGNAL_NUMBERS)) throw new KernelError(Errno.INVAL, `unknown signal ${signal}`);
+    this.signal(pid, signal as Signal);
+  }
+
+  sysPipe(p: Process): [number, number] {
+    const { read, write } = this.pipePair();
+    const r = p.fds.add({ desc: read, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
+    try {
+      return [r, p.fds.add({ desc: write, rightsBase: ALL_RIGHTS, rightsInheriting: 0n })];
+    } catch (e) {
+      p.fds.close(r);
+      write.close();
+      throw e;
+    }
   }
 
   process(pid: number): Process {
@@ -275,16 +387,25 @@ export class Kernel implements SyscallEnv {
 
   // ---- internals ----
 
-  private serve(p: Process): void {
-    if (!p.inSyscall) {
-      p.chargeUntilNow(performance.now());
-      p.inSyscall = true;
-      p.memoryBytes = (p.views.header[H.MEM_PAGES] as number) * WASM_PAGE_BYTES;
+  private serve(ep: ProcessEndpoint): void {
+    const p = ep.process;
+    if (!ep.inSyscall) {
+      p.pauseClock(performance.now());
+      ep.inSyscall = true;
+      p.callsInFlight++;
+      if (ep === p.endpoints[0]) p.memoryBytes = (ep.views.header[H.MEM_PAGES] as number) * WASM_PAGE_BYTES;
     }
-    dispatch(this, p, (e) => this.bugs.push(e));
-    if (!p.parked) {
-      p.inSyscall = false;
-      p.runningSince = performance.now();
+    p.views = ep.views;
+    this.current = ep;
+    try {
+      dispatch(this, p, ep, (e) => this.bugs.push(e));
+    } finally {
+      this.current = null;
+    }
+    if (!ep.parked) {
+      ep.inSyscall = false;
+      p.callsInFlight--;
+      p.resumeClock(performance.now());
     }
   }
 

@@ -25,6 +25,8 @@ export const H = Object.freeze({
   ERRNO: 2,
   IN_LEN: 3,
   OUT_LEN: 4,
+  /** Pages of the guest's linear memory, refreshed by the worker at every call (for accounting). */
+  MEM_PAGES: 5,
   /** First of the small argument/result slots. */
   ARGS: 8,
 });
@@ -86,6 +88,8 @@ export enum Op {
   burrow_kill,
   burrow_pipe,
   burrow_getpid,
+  /** Whole-path system calls of shell sessions: v8-serialized [method, ...args] in, value out. */
+  burrow_sys,
 }
 
 /** Views over one channel buffer, the same on both sides. */

@@ -3,6 +3,7 @@ export {
   CHANNEL_LIMITS,
   DEFAULT_PROCESS_LIMITS,
   DEFAULT_SANDBOX_LIMITS,
+  EXEC_LIMITS,
   MODULE_LIMITS,
   type ProcessLimits,
   type SandboxLimits,

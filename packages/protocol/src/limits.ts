@@ -91,6 +91,18 @@ export const MODULE_LIMITS = Object.freeze({
   compiledModulesMax: 64,
 });
 
+/** Limits of one exec call (a command line run in a shell session). */
+export const EXEC_LIMITS = Object.freeze({
+  /** Output an exec collects for its buffered result, per stream; past it the rest is cut with a marker. */
+  outputBytesMax: 16 * MiB,
+  /** How long a session may take to stop its foreground job after a signal before its worker is ended. */
+  signalGraceMs: 500,
+  /** Channels of a shell session process: concurrent syscalls of its pipeline stages. */
+  sessionChannels: 8,
+  /** Named sessions per sandbox (each holds a worker). */
+  sessionsMax: 32,
+});
+
 /** The warm pool of process workers each kernel host keeps. */
 export const WORKER_POOL = Object.freeze({
   /** Idle workers kept ready: a new worker thread costs ~30 ms, a pooled one nothing. */

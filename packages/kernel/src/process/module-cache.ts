@@ -33,7 +33,7 @@ export class ModuleCache {
     }
     this.misses++;
     const capped = capMemory(bytes, maxPages);
-    const module = new WebAssembly.Module(capped);
+    const module = new WebAssembly.Module(capped as Uint8Array<ArrayBuffer>);
     const importsMemory = WebAssembly.Module.imports(module).some((i) => i.kind === 'memory');
     const compiled: CompiledModule = { hash, module, importsMemory, maxPages };
     this.entries.set(key, compiled);

@@ -3,7 +3,7 @@
  * code runs in a worker thread elsewhere; the kernel reaches that worker only through the `WorkerHandle`
  * port (to stop it) and the syscall channel (to answer it).
  */
-import { type ChannelViews, channelViews, CHANNEL_BYTES, type ProcessLimits } from '@burrow/protocol';
+import { CHANNEL_BYTES, type ChannelViews, channelViews, type ProcessLimits } from '@burrow/protocol';
 import type { Endpoint } from '../channel/channel-host.js';
 import type { Wake } from '../fd/descriptor.js';
 import { FdTable } from '../fd/fd-table.js';
@@ -22,6 +22,27 @@ export interface ExitStatus {
 /** The worker side of a process, as the kernel sees it. */
 export interface WorkerHandle {
   terminate(): void;
+  /** Sends a control message to the worker (shell sessions: exec, signal). */
+  post(message: unknown): void;
+}
+
+/**
+ * One syscall channel of a process. A wasm process has one; a shell session has several, so its concurrent
+ * pipeline stages can each have a call in flight (one of them parked on a pipe must not hold up the others).
+ */
+export class ProcessEndpoint implements Endpoint {
+  readonly views: ChannelViews;
+  parked = false;
+  /** The wake-up a parked call registered (to drop it if the process dies). */
+  parkedOn: { wake: Wake; cancel: () => void } | null = null;
+  inSyscall = false;
+
+  constructor(
+    readonly process: Process,
+    readonly channel: SharedArrayBuffer,
+  ) {
+    this.views = channelViews(channel);
+  }
 }
 
 export interface ProcessInfo {
@@ -36,12 +57,10 @@ export interface ProcessInfo {
   startedAtMs: number;
 }
 
-export class Process implements Endpoint {
-  readonly channel: SharedArrayBuffer;
-  readonly views: ChannelViews;
-  parked = false;
-  /** The wake-up a parked call registered (to drop it if the process dies). */
-  parkedOn: { wake: Wake; cancel: () => void } | null = null;
+export class Process {
+  readonly endpoints: ProcessEndpoint[] = [];
+  /** Views of the endpoint whose call is being handled right now (set by the kernel around a dispatch). */
+  views: ChannelViews;
   state: ProcessState = 'running';
   status: ExitStatus | null = null;
   readonly fds: FdTable;
@@ -50,8 +69,10 @@ export class Process implements Endpoint {
   cpuMs = 0;
   /** When the guest last got control back (a reply was sent or it started), performance.now() ms. */
   runningSince: number;
-  /** True between a request's arrival and its reply. */
-  inSyscall = false;
+  /** Calls between their arrival and their reply, over all endpoints. */
+  callsInFlight = 0;
+  /** True while the process waits for work from the kernel (an idle shell session): not charged. */
+  idle = false;
   memoryBytes = 0;
   outputBytes = 0;
   readonly startedAtMs: number;
@@ -64,22 +85,39 @@ export class Process implements Endpoint {
     readonly env: Record<string, string>,
     public cwd: string,
     readonly limits: ProcessLimits,
+    channels = 1,
   ) {
-    this.channel = new SharedArrayBuffer(CHANNEL_BYTES);
-    this.views = channelViews(this.channel);
+    for (let i = 0; i < channels; i++) {
+      this.endpoints.push(new ProcessEndpoint(this, new SharedArrayBuffer(CHANNEL_BYTES)));
+    }
+    this.views = (this.endpoints[0] as ProcessEndpoint).views;
     this.fds = new FdTable(limits.fdsMax);
     this.runningSince = performance.now();
     this.startedAtMs = Date.now();
   }
 
-  /** Charges guest time up to now; called when a request arrives. */
-  chargeUntilNow(now: number): void {
-    if (!this.inSyscall) this.cpuMs += now - this.runningSince;
+  get channel(): SharedArrayBuffer {
+    return (this.endpoints[0] as ProcessEndpoint).channel;
+  }
+
+  /** True while no call is in flight and the process is not idle: its worker is running guest code. */
+  get running(): boolean {
+    return this.callsInFlight === 0 && !this.idle;
+  }
+
+  /** Ends the current guest interval (a call arrived, or the process went idle), charging it. */
+  pauseClock(now: number): void {
+    if (this.running) this.cpuMs += now - this.runningSince;
+  }
+
+  /** Starts a guest interval if the process is now running. */
+  resumeClock(now: number): void {
+    if (this.running) this.runningSince = now;
   }
 
   /** CPU time including the interval the guest is running in right now. */
   cpuMsNow(now: number): number {
-    return this.inSyscall ? this.cpuMs : this.cpuMs + (now - this.runningSince);
+    return this.running ? this.cpuMs + (now - this.runningSince) : this.cpuMs;
   }
 
   wait(): Promise<ExitStatus> {
@@ -92,9 +130,11 @@ export class Process implements Endpoint {
     if (this.state === 'exited') return false;
     this.state = 'exited';
     this.status = status;
-    if (this.parkedOn !== null) {
-      this.parkedOn.cancel();
-      this.parkedOn = null;
+    for (const e of this.endpoints) {
+      if (e.parkedOn !== null) {
+        e.parkedOn.cancel();
+        e.parkedOn = null;
+      }
     }
     this.fds.closeAll();
     for (const w of this.exitWaiters.splice(0)) w(status);

@@ -4,7 +4,7 @@
  * to the caller and is reported, so a guest can never crash the kernel with a request.
  */
 import { Errno, H, isKernelError, Op } from '@burrow/protocol';
-import { ChannelHost } from '../channel/channel-host.js';
+import { ChannelHost, type Endpoint } from '../channel/channel-host.js';
 import { BLOCKED } from '../fd/descriptor.js';
 import type { Process } from '../process/process.js';
 import type { Handler, SyscallEnv } from './context.js';
@@ -21,7 +21,7 @@ export function registerHandlers(group: ReadonlyArray<readonly [Op, Handler]>): 
   for (const [op, h] of group) table[op] = h;
 }
 
-export function dispatch(env: SyscallEnv, p: Process, onBug: (e: unknown) => void): void {
+export function dispatch(env: SyscallEnv, p: Process, ep: Endpoint, onBug: (e: unknown) => void): void {
   const v = p.views;
   const op = v.header[H.OP] as number;
   v.header[H.OUT_LEN] = 0;
@@ -33,7 +33,7 @@ export function dispatch(env: SyscallEnv, p: Process, onBug: (e: unknown) => voi
     try {
       const r = h(env, p);
       if (r === BLOCKED) {
-        p.parked = true;
+        ep.parked = true;
         return;
       }
       errno = r;
@@ -46,5 +46,5 @@ export function dispatch(env: SyscallEnv, p: Process, onBug: (e: unknown) => voi
       }
     }
   }
-  ChannelHost.reply(p, errno);
+  ChannelHost.reply(ep, errno);
 }

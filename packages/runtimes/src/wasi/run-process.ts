@@ -9,15 +9,18 @@ import { exitProcess, reportTrap } from './proc.js';
 import { ProcessExit, ShimContext } from './shim-context.js';
 import './families.js';
 
+/** What a worker is given to run (the kernel's LaunchSpec, as received through postMessage). */
 export interface RunSpec {
+  kind: 'wasm' | 'shell';
   pid: number;
-  module: WebAssembly.Module;
+  module?: WebAssembly.Module;
   importsMemory: boolean;
   maxPages: number;
-  channel: SharedArrayBuffer;
+  channels: SharedArrayBuffer[];
   doorbell: SharedArrayBuffer;
   argv: string[];
   env: string[];
+  shell?: { session: string; cwd: string; state?: unknown };
 }
 
 const encoder = new TextEncoder();
@@ -30,12 +33,13 @@ export function runProcess(spec: RunSpec): void {
   const mem = new GuestMemory();
   const ctx = new ShimContext(
     mem,
-    new ChannelClient(spec.channel, spec.doorbell),
+    new ChannelClient(spec.channels[0] as SharedArrayBuffer, spec.doorbell),
     spec.argv.map((s) => encoder.encode(s)),
     spec.env.map((s) => encoder.encode(s)),
   );
   let instance: WebAssembly.Instance;
   try {
+    if (spec.module === undefined) throw new Error('no module to run');
     if (spec.importsMemory) throw new Error('modules that import their memory are not supported');
     instance = new WebAssembly.Instance(spec.module, { wasi_snapshot_preview1: wasiImports(ctx) });
   } catch (e) {
