@@ -4,6 +4,10 @@
  * that both can implement it.
  */
 import type { ExitStatus, ProcessInfo } from './process/process.js';
+import type { ExecOptions, ExecResult, ExecRun } from './session/session-manager.js';
+
+export type { ExecEvent } from './session/exec-output.js';
+export type { ExecOptions, ExecResult, ExecRun };
 
 export type Signal = 'SIGINT' | 'SIGHUP' | 'SIGTERM' | 'SIGKILL';
 
@@ -78,6 +82,10 @@ export interface ProcessHandle {
 export interface KernelApi {
   readonly fs: KernelFs;
   spawn(argv: string[], opts?: SpawnOptions): ProcessHandle;
+  /** Runs a command line in a shell session; resolves when its foreground command ends. */
+  exec(command: string, opts?: ExecOptions): Promise<ExecResult>;
+  /** Runs a command line in a shell session, streaming its output and exit as ordered events. */
+  execStream(command: string, opts?: ExecOptions): ExecRun;
   processes(): Promise<ProcessInfo[]>;
   kill(pid: number, signal?: Signal): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,9 @@
 export type {
   DirEntryInfo,
+  ExecEvent,
+  ExecOptions,
+  ExecResult,
+  ExecRun,
   FileStatInfo,
   KernelApi,
   KernelFs,
@@ -15,6 +19,7 @@ export { BLOCKED, Descriptor } from './fd/descriptor.js';
 export { Pipe, PipeReadEnd, PipeWriteEnd } from './fd/pipe.js';
 export { Kernel, type KernelOptions, type KernelSpawnOptions, type LaunchEvents, type LaunchSpec, type ProcessLauncher } from './kernel.js';
 export { vfsKernelFs } from './kernel-fs.js';
+export { DEFAULT_SESSION, DEFAULT_SESSION_ENV, SessionManager } from './session/session-manager.js';
 export { ModuleCache } from './process/module-cache.js';
 export type { ExitStatus, ProcessInfo, WorkerHandle } from './process/process.js';
 export { Process } from './process/process.js';

@@ -27,6 +27,7 @@ import type { ModuleCache } from './process/module-cache.js';
 import { type ExitStatus, Process, ProcessEndpoint, type WorkerHandle } from './process/process.js';
 import { WASM_PAGE_BYTES } from './process/wasm-binary.js';
 import { Vfs } from './vfs/index.js';
+import { SessionManager } from './session/session-manager.js';
 import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
 import { dispatch, registerHandlers } from './wasi/dispatch.js';
 
@@ -86,12 +87,15 @@ export interface KernelSpawnOptions {
 registerHandlers([[Op.burrow_sys, burrowSys]]);
 
 const WATCHDOG_MS = 20;
+/** Directories a new sandbox has, as programs and agents expect of a Unix system. */
+const STANDARD_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/tmp', '/root', '/home', '/etc', '/var/tmp'];
 const encoder = new TextEncoder();
 
 export class Kernel implements SysKernel {
   readonly vfs: Vfs;
   readonly sandboxLimits: SandboxLimits;
   readonly processLimits: ProcessLimits;
+  readonly sessions: SessionManager;
   private readonly host: ChannelHost;
   private readonly procs = new Map<number, Process>();
   private nextPid = 1;
@@ -112,6 +116,10 @@ export class Kernel implements SysKernel {
     this.processLimits = { ...DEFAULT_PROCESS_LIMITS, ...opts.processLimits };
     this.vfs = opts.vfs ?? Vfs.create({ limits: this.sandboxLimits });
     this.host = new ChannelHost((e) => this.serve(e as ProcessEndpoint));
+    this.sessions = new SessionManager(this);
+    if (opts.vfs === undefined) {
+      for (const dir of STANDARD_DIRS) this.vfs.mkdirp(dir);
+    }
   }
 
   // ---- SyscallEnv ----
@@ -377,6 +385,7 @@ export class Kernel implements SysKernel {
   }
 
   close(): void {
+    this.sessions.close();
     for (const p of this.procs.values()) {
       if (p.state === 'running') this.signal(p.pid, 'SIGKILL');
     }

@@ -97,8 +97,11 @@ export const EXEC_LIMITS = Object.freeze({
   outputBytesMax: 16 * MiB,
   /** How long a session may take to stop its foreground job after a signal before its worker is ended. */
   signalGraceMs: 500,
-  /** Channels of a shell session process: concurrent syscalls of its pipeline stages. */
-  sessionChannels: 8,
+  /**
+   * Channels of a shell session process: syscalls its pipeline stages can have in flight at once (a parked
+   * wait or pipe read holds one). Each costs CHANNEL_BYTES of shared memory.
+   */
+  sessionChannels: 16,
   /** Named sessions per sandbox (each holds a worker). */
   sessionsMax: 32,
 });

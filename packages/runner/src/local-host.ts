@@ -3,6 +3,9 @@
  * process, no runner child process. For tests and tools; the runner process uses the same class inside.
  */
 import {
+  type ExecOptions,
+  type ExecResult,
+  type ExecRun,
   type KernelApi,
   type KernelFs,
   Kernel,
@@ -56,6 +59,14 @@ export class LocalKernel implements KernelApi {
 
   spawn(argv: string[], opts: SpawnOptions = {}): ProcessHandle {
     return spawnWithPipes(this.kernel, argv, opts);
+  }
+
+  exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    return this.kernel.sessions.execCollect(command, opts);
+  }
+
+  execStream(command: string, opts: ExecOptions = {}): ExecRun {
+    return this.kernel.sessions.exec(command, opts);
   }
 
   async processes(): Promise<ProcessInfo[]> {

@@ -64,6 +64,8 @@ export class WorkerPool implements ProcessLauncher {
         void w.terminate();
         events.onCrash(msg.message ?? 'unknown failure');
         this.scheduleRefill();
+      } else {
+        events.onMessage?.(msg);
       }
     };
     const onError = (err: Error): void => {
@@ -88,6 +90,9 @@ export class WorkerPool implements ProcessLauncher {
         cleanup();
         void w.terminate();
         this.scheduleRefill();
+      },
+      post: (message: unknown) => {
+        if (!finished) w.postMessage(message);
       },
     };
   }

@@ -91,6 +91,11 @@ export interface Sys {
    * status (128 + signal when killed). ENOENT/NOEXEC/ACCES are thrown as KernelError.
    */
   spawn(argv: string[], opts: SpawnOptions): Promise<number>;
+  /**
+   * Sleeps without holding a CPU: in a sandbox the kernel parks the call, so the time is not charged as
+   * CPU. Rejects with an AbortError-like KernelError(INTR) when `signal` aborts.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Wall clock in ms since the epoch. Journaled by the session host for replay. */
   now(): number;
   /** Cryptographically random bytes. Journaled by the session host for replay. */

@@ -13,6 +13,14 @@ const port = parentPort;
 if (port !== null) {
   port.on('message', (msg: { type: string; spec: RunSpec }) => {
     if (msg.type !== 'run') return;
+    if (msg.spec.kind === 'shell') {
+      // A session lives as long as the worker: it answers exec messages until the kernel ends it.
+      import('../shell-session/session-host.js').then(
+        ({ startSession }) => startSession(msg.spec, port),
+        (e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }),
+      );
+      return;
+    }
     try {
       runProcess(msg.spec);
       port.postMessage({ type: 'done' });

@@ -1,0 +1,121 @@
+/**
+ * A shell session inside a process worker: one Shell whose state persists between execs, driven by control
+ * messages from the kernel. Execs run one at a time in arrival order (the kernel queues them too).
+ *
+ * In:  { type: 'exec', id, command, fds: { stdin, stdout, stderr }, cwd?, env? }
+ *      { type: 'signal', id, signal }            (the foreground job of exec `id`)
+ * Out: { type: 'exec-done', id, exitCode, state } (state: the shell's snapshot after the exec)
+ */
+import { Errno, KernelError } from '@burrow/protocol';
+import { builtins, type ByteSink, type ByteSource, Shell } from '@burrow/shell';
+import { AsyncChannelPool } from './async-channel.js';
+import { ChannelSys } from './channel-sys.js';
+
+export interface SessionSpec {
+  channels: SharedArrayBuffer[];
+  doorbell: SharedArrayBuffer;
+  env: string[];
+  shell?: { session: string; cwd: string; state?: unknown };
+}
+
+interface ExecMessage {
+  type: 'exec';
+  id: number;
+  command: string;
+  fds: { stdin: number; stdout: number; stderr: number };
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+interface SignalMessage {
+  type: 'signal';
+  id: number;
+  signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGKILL';
+}
+
+export interface MessagePortLike {
+  on(event: 'message', listener: (msg: unknown) => void): void;
+  postMessage(msg: unknown): void;
+}
+
+function envRecord(list: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of list) {
+    const i = kv.indexOf('=');
+    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return env;
+}
+
+/** A sink that ignores a reader that went away, so a closed exec stream never fails the shell. */
+function tolerant(sink: ByteSink): ByteSink {
+  return {
+    ...sink,
+    write: async (chunk) => {
+      try {
+        await sink.write(chunk);
+      } catch (e) {
+        if (e instanceof KernelError && (e.errno === Errno.BADF || e.errno === Errno.PIPE)) throw new KernelError(Errno.PIPE);
+        throw e;
+      }
+    },
+  };
+}
+
+export function startSession(spec: SessionSpec, port: MessagePortLike): void {
+  const sys = new ChannelSys(new AsyncChannelPool(spec.channels, spec.doorbell));
+  const shell = Shell.create({
+    sys,
+    builtins,
+    cwd: spec.shell?.cwd ?? '/',
+    env: envRecord(spec.env),
+    ...(spec.shell?.state === undefined ? {} : { state: spec.shell.state }),
+  });
+  const running = new Map<number, AbortController>();
+  /** fds of finished execs still held by background jobs: closed once no job runs. */
+  let lingering: number[] = [];
+  let queue: Promise<void> = Promise.resolve();
+
+  const closeLingering = async (): Promise<void> => {
+    if (shell.runningJobs() > 0) return;
+    const fds = lingering;
+    lingering = [];
+    await Promise.all(fds.map((fd) => sys.fdClose(fd).catch(() => {})));
+  };
+
+  const runExec = async (msg: ExecMessage): Promise<void> => {
+    const controller = new AbortController();
+    running.set(msg.id, controller);
+    const stdin: ByteSource = sys.fdSource(msg.fds.stdin);
+    let exitCode: number;
+    try {
+      const r = await shell.exec(msg.command, {
+        stdin,
+        stdout: tolerant(sys.fdSink(msg.fds.stdout)),
+        stderr: tolerant(sys.fdSink(msg.fds.stderr)),
+        signal: controller.signal,
+        ...(msg.cwd === undefined ? {} : { cwd: msg.cwd }),
+        ...(msg.env === undefined ? {} : { env: msg.env }),
+      });
+      exitCode = r.exitCode;
+    } catch (e) {
+      exitCode = 2;
+      const text = `burrow: shell failed: ${e instanceof Error ? e.message : String(e)}\n`;
+      await sys.fdWrite(msg.fds.stderr, new TextEncoder().encode(text)).catch(() => {});
+    }
+    running.delete(msg.id);
+    await sys.fdClose(msg.fds.stdin).catch(() => {});
+    lingering.push(msg.fds.stdout, msg.fds.stderr);
+    await closeLingering();
+    port.postMessage({ type: 'exec-done', id: msg.id, exitCode, state: shell.snapshot() });
+  };
+
+  port.on('message', (raw) => {
+    const msg = raw as ExecMessage | SignalMessage;
+    if (msg.type === 'exec') {
+      queue = queue.then(() => runExec(msg));
+    } else if (msg.type === 'signal') {
+      running.get(msg.id)?.abort(msg.signal);
+    }
+  });
+}
