@@ -399,7 +399,9 @@ export class Kernel implements SysKernel {
   private serve(ep: ProcessEndpoint): void {
     const p = ep.process;
     if (!ep.inSyscall) {
-      p.pauseClock(performance.now());
+      const now = performance.now();
+      p.markStarted(now);
+      p.pauseClock(now);
       ep.inSyscall = true;
       p.callsInFlight++;
       if (ep === p.endpoints[0]) p.memoryBytes = (ep.views.header[H.MEM_PAGES] as number) * WASM_PAGE_BYTES;
@@ -440,6 +442,7 @@ export class Kernel implements SysKernel {
   private checkCpu(): void {
     const now = performance.now();
     for (const p of this.procs.values()) {
+      if (p.starting && Atomics.load(p.views.header, H.STARTED) === 1) p.markStarted(now);
       if (p.state === 'running' && p.cpuMsNow(now) > p.limits.cpuMsMax) {
         this.limitExceeded(p, 'cpuMsMax', p.limits.cpuMsMax);
       }

@@ -27,6 +27,8 @@ export const H = Object.freeze({
   OUT_LEN: 4,
   /** Pages of the guest's linear memory, refreshed by the worker at every call (for accounting). */
   MEM_PAGES: 5,
+  /** Set to 1 by the worker just before it enters the guest's code: CPU time is charged from then on. */
+  STARTED: 6,
   /** First of the small argument/result slots. */
   ARGS: 8,
 });

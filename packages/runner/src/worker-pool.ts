@@ -10,6 +10,8 @@ import { PROCESS_WORKER_URL } from '@burrow/runtimes';
 
 export class WorkerPool implements ProcessLauncher {
   private readonly idle: Worker[] = [];
+  /** Idle workers whose thread has booted (they said 'ready'): handed out first. */
+  private readonly ready = new WeakSet<Worker>();
   private readonly busy = new Set<Worker>();
   private closed = false;
   private refillScheduled = false;
@@ -27,7 +29,25 @@ export class WorkerPool implements ProcessLauncher {
   private newWorker(): Worker {
     const w = new Worker(PROCESS_WORKER_URL, { execArgv: this.execArgv });
     w.unref();
+    const onReady = (msg: { type?: string }): void => {
+      if (msg.type !== 'ready') return;
+      w.off('message', onReady);
+      this.ready.add(w);
+    };
+    w.on('message', onReady);
     return w;
+  }
+
+  /** An idle worker, preferring one that has booted. */
+  private takeIdle(): Worker | undefined {
+    for (let i = this.idle.length - 1; i >= 0; i--) {
+      const w = this.idle[i] as Worker;
+      if (this.ready.has(w)) {
+        this.idle.splice(i, 1);
+        return w;
+      }
+    }
+    return this.idle.shift();
   }
 
   private scheduleRefill(): void {
@@ -41,7 +61,7 @@ export class WorkerPool implements ProcessLauncher {
 
   launch(spec: LaunchSpec, events: LaunchEvents): WorkerHandle {
     if (this.closed) throw new Error('worker pool is closed');
-    const w = this.idle.pop() ?? this.newWorker();
+    const w = this.takeIdle() ?? this.newWorker();
     this.busy.add(w);
     w.ref();
     let finished = false;

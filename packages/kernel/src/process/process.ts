@@ -73,6 +73,8 @@ export class Process {
   callsInFlight = 0;
   /** True while the process waits for work from the kernel (an idle shell session): not charged. */
   idle = false;
+  /** True until the worker has entered the guest (its thread may still be booting): not charged. */
+  starting = true;
   memoryBytes = 0;
   outputBytes = 0;
   readonly startedAtMs: number;
@@ -102,7 +104,14 @@ export class Process {
 
   /** True while no call is in flight and the process is not idle: its worker is running guest code. */
   get running(): boolean {
-    return this.callsInFlight === 0 && !this.idle;
+    return this.callsInFlight === 0 && !this.idle && !this.starting;
+  }
+
+  /** Notes that the guest has started running (seen by a syscall or by the STARTED word). */
+  markStarted(now: number): void {
+    if (!this.starting) return;
+    this.starting = false;
+    this.runningSince = now;
   }
 
   /** Ends the current guest interval (a call arrived, or the process went idle), charging it. */

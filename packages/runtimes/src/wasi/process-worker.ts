@@ -11,6 +11,7 @@ import { type RunSpec, runProcess } from './run-process.js';
 
 const port = parentPort;
 if (port !== null) {
+  port.postMessage({ type: 'ready' });
   port.on('message', (msg: { type: string; spec: RunSpec }) => {
     if (msg.type !== 'run') return;
     if (msg.spec.kind === 'shell') {

@@ -2,6 +2,7 @@
  * Runs one WASI process in the current thread: instantiate the compiled module with the shims, call
  * `_start`, and make sure the kernel learns how it ended (exit status or trap) before returning.
  */
+import { H } from '@burrow/protocol';
 import { ChannelClient } from './channel-client.js';
 import { GuestMemory } from './guest-memory.js';
 import { wasiImports } from './imports.js';
@@ -53,6 +54,7 @@ export function runProcess(spec: RunSpec): void {
     return;
   }
   mem.attach(memory);
+  Atomics.store(ctx.views.header, H.STARTED, 1);
   try {
     start();
     exitProcess(ctx, 0);
