@@ -7,6 +7,11 @@ import { sourceFiles } from './source-files.js';
 
 const LINES_MAX = 800;
 
+/** The text with block and line comments blanked (strings are not parsed: good enough for these checks). */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
 describe('tidy', () => {
   const files = sourceFiles();
 
@@ -30,7 +35,7 @@ describe('tidy', () => {
   it('no any', () => {
     const bad = files
       .filter((f) => f.path !== 'tests/repo/tidy.test.ts')
-      .filter((f) => /(:\s*any\b|\bas\s+any\b|<any>)/.test(f.text))
+      .filter((f) => /(:\s*any\b|\bas\s+any\b|<any>)/.test(withoutComments(f.text)))
       .map((f) => f.path);
     expect(bad).toEqual([]);
   });
@@ -43,7 +48,7 @@ describe('tidy', () => {
   it('every source file starts with a header comment', () => {
     const bad = files
       .filter((f) => !f.path.endsWith('.test.ts') && !f.path.endsWith('index.ts') && !f.path.includes('/fixtures/'))
-      .filter((f) => !/^(#!.*\n)?\s*(\/\*\*|\/\/)/.test(f.text))
+      .filter((f) => !/^(#!.*\n)?\s*(\/\*|\/\/)/.test(f.text))
       .map((f) => f.path);
     expect(bad).toEqual([]);
   });

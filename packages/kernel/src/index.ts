@@ -26,3 +26,4 @@ export { Process } from './process/process.js';
 export { drain, spawnWithPipes, stdinWriter } from './process/process-handle.js';
 export { capMemory, isWasm } from './process/wasm-binary.js';
 export { LowerLayer, Vfs } from './vfs/index.js';
+export { syscallCount } from './wasi/dispatch.js';

@@ -24,7 +24,7 @@ import { NullDescriptor } from './fd/null-descriptor.js';
 import { Pipe, PipeReadEnd, PipeWriteEnd } from './fd/pipe.js';
 import { VfsDescriptor } from './fd/vfs-descriptor.js';
 import type { ModuleCache } from './process/module-cache.js';
-import { type ExitStatus, Process, ProcessEndpoint, type WorkerHandle } from './process/process.js';
+import { type ExitStatus, Process, type ProcessEndpoint, type WorkerHandle } from './process/process.js';
 import { WASM_PAGE_BYTES } from './process/wasm-binary.js';
 import { Vfs } from './vfs/index.js';
 import { SessionManager } from './session/session-manager.js';
@@ -420,10 +420,10 @@ export class Kernel implements SysKernel {
     }
   }
 
-  private limitExceeded(p: Process, limit: string, value: number): void {
+  limitExceeded(p: Process, limit: string, value: number): void {
     if (p.state !== 'running') return;
     p.worker?.terminate();
-    const unit = limit.endsWith('Ms') || limit.endsWith('MsMax') ? ' ms' : '';
+    const unit = limit.includes('Ms') ? ' ms' : limit.includes('Bytes') ? ' bytes' : '';
     this.stderrMessage(p, `burrow: process ${p.pid} killed: ${limit} limit (${value}${unit}) exceeded\n`);
     this.exit(p, { exitCode: 137, signal: 'SIGKILL', reason: limit });
   }

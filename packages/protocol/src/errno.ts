@@ -75,9 +75,11 @@ export enum Errno {
   ROFS = 69,
   SPIPE = 70,
   SRCH = 71,
-  TXTBSY = 72,
-  XDEV = 73,
-  NOTCAPABLE = 74,
+  STALE = 72,
+  TIMEDOUT = 73,
+  TXTBSY = 74,
+  XDEV = 75,
+  NOTCAPABLE = 76,
 }
 
 /** POSIX spelling of an errno (`ENOENT`), for messages shown to people. */

@@ -1,3 +1,4 @@
+export { SHELL_LIMITS } from './shell-limits.js';
 export { Errno, errnoMessage, errnoName, isKernelError, KernelError } from './errno.js';
 export {
   CHANNEL_LIMITS,
@@ -5,6 +6,7 @@ export {
   DEFAULT_SANDBOX_LIMITS,
   EXEC_LIMITS,
   MODULE_LIMITS,
+  SERVICE_LIMITS,
   type ProcessLimits,
   type SandboxLimits,
   WORKER_POOL,
@@ -23,3 +25,42 @@ export {
   Op,
   State,
 } from './channel-layout.js';
+export type {
+  Burrow,
+  CreateOptions,
+  EventStream,
+  ExecOptions,
+  ProgressOptions,
+  Sandbox,
+  SandboxFiles,
+  SandboxProcesses,
+  SandboxSessions,
+  Session,
+  StartOptions,
+} from './client-api.js';
+export {
+  AuthError,
+  BurrowError,
+  burrowError,
+  ConflictError,
+  NotFoundError,
+  TimeoutError,
+  UnavailableError,
+} from './errors/burrow-error.js';
+export { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorDetails, errnoCode, isErrorCode } from './errors/codes.js';
+export { ERROR_STATUS } from './errors/status-map.js';
+export { openApiDocument } from './openapi.js';
+export { type HttpMethod, ROUTES, type RouteName, type RouteSpec } from './routes.js';
+export * as schemas from './schemas.js';
+export type {
+  ExecEvent,
+  ExecResult,
+  FileEntry,
+  FileKind,
+  FileStat,
+  ProcessInfo,
+  ProcessLogs,
+  SandboxInfo,
+  SessionInfo,
+  SignalName,
+} from './schemas.js';

@@ -62,7 +62,7 @@ describe('resource limits', () => {
     expect(r.exitCode).toBe(137);
     expect(r.status.reason).toBe('outputBytesMax');
     expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024);
-    expect(r.stderr).toMatch(/output limit/);
+    expect(r.stderr).toMatch(/outputBytesMax limit \(1048576 bytes\) exceeded/);
   });
 
   it('process bomb: spawning past the process limit fails with EAGAIN', async () => {

@@ -16,6 +16,8 @@ export interface SyscallEnv {
   park(p: Process, register: (wake: Wake) => () => void): Blocked;
   /** Ends a process (closing its fds, waking its waiters). */
   exit(p: Process, status: ExitStatus): void;
+  /** Ends a process that went past a limit: stops its worker, reports the limit on its stderr, status 137. */
+  limitExceeded(p: Process, limit: string, value: number): void;
   /** Writes text to a process's stderr (kernel messages such as trap and limit reports). */
   stderrMessage(p: Process, text: string): void;
 }

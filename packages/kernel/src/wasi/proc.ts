@@ -1,6 +1,8 @@
 /**
  * proc_* and sched_* syscalls. proc_exit carries a kind in i32[1]: 0 an exit with status i32[0], 1 a trap
- * whose message is in data (the process ends with 134 and the message on stderr).
+ * whose message is in data (the process ends with 134 and the message on stderr). proc_raise (i32[0] signal)
+ * answers ENOTSUP for every signal, as wasmtime does: wasi-libc's raise() and abort() never call it (they exit
+ * or trap inside the guest), and a guest that wants to end itself has proc_exit.
  */
 import { Errno, H, Op } from '@burrow/protocol';
 import type { Handler } from './context.js';
@@ -23,7 +25,10 @@ const proc_exit: Handler = (env, p) => {
 
 const sched_yield: Handler = () => Errno.SUCCESS;
 
+const proc_raise: Handler = () => Errno.NOTSUP;
+
 export const procHandlers: ReadonlyArray<readonly [Op, Handler]> = [
   [Op.proc_exit, proc_exit],
   [Op.sched_yield, sched_yield],
+  [Op.proc_raise, proc_raise],
 ];

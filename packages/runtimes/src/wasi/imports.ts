@@ -6,9 +6,14 @@ import { Errno } from '@burrow/protocol';
 import { argsImports } from './args.js';
 import { clockImports } from './clock.js';
 import { fdImports } from './fd.js';
+import { fdMetaImports } from './fd-meta.js';
 import { Fault } from './guest-memory.js';
+import { pathImports } from './path.js';
+import { pollImports } from './poll.js';
 import { procImports } from './proc.js';
+import { procRaiseImports } from './proc-raise.js';
 import type { ImportFn, ShimContext } from './shim-context.js';
+import { sockImports } from './sock.js';
 
 export const PREVIEW1_FUNCTIONS = [
   'args_get', 'args_sizes_get', 'environ_get', 'environ_sizes_get', 'clock_res_get', 'clock_time_get',
@@ -22,7 +27,17 @@ export const PREVIEW1_FUNCTIONS = [
 ] as const;
 
 type Family = (ctx: ShimContext) => Record<string, ImportFn>;
-const families: Family[] = [argsImports, clockImports, fdImports, procImports];
+const families: Family[] = [
+  argsImports,
+  clockImports,
+  fdImports,
+  fdMetaImports,
+  pathImports,
+  pollImports,
+  procImports,
+  procRaiseImports,
+  sockImports,
+];
 
 /** Adds a family of shims (written in its own file). */
 export function registerFamily(family: Family): void {

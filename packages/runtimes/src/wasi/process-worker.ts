@@ -15,9 +15,26 @@ if (port !== null) {
   port.on('message', (msg: { type: string; spec: RunSpec }) => {
     if (msg.type !== 'run') return;
     if (msg.spec.kind === 'shell') {
-      // A session lives as long as the worker: it answers exec messages until the kernel ends it.
+      // A session lives as long as the worker: it answers exec messages until the kernel ends it. Messages
+      // that arrive while its code loads are held and delivered in order once it listens.
+      const early: unknown[] = [];
+      const hold = (m: unknown): void => {
+        early.push(m);
+      };
+      port.on('message', hold);
       import('../shell-session/session-host.js').then(
-        ({ startSession }) => startSession(msg.spec, port),
+        ({ startSession }) => {
+          port.off('message', hold);
+          const listeners: Array<(m: unknown) => void> = [];
+          startSession(msg.spec, {
+            on: (_event, listener) => {
+              listeners.push(listener);
+              port.on('message', listener);
+            },
+            postMessage: (m) => port.postMessage(m),
+          });
+          for (const m of early) for (const l of listeners) l(m);
+        },
         (e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }),
       );
       return;

@@ -20,7 +20,19 @@ export interface CommandContext {
   /** Aborted when the command is killed (SIGINT/SIGTERM/SIGKILL, timeout) or its stdout reader is gone. */
   signal: AbortSignal;
   /** Run a command line's words as a command (used by xargs, find -exec, timeout, env). */
-  run(argv: string[], io?: { stdin?: ByteSource; stdout?: ByteSink; stderr?: ByteSink; cwd?: string }): Promise<number>;
+  run(
+    argv: string[],
+    io?: {
+      stdin?: ByteSource;
+      stdout?: ByteSink;
+      stderr?: ByteSink;
+      cwd?: string;
+      /** Extra environment for the command (env VAR=x cmd). */
+      env?: Record<string, string>;
+      /** Aborting stops the command (timeout). */
+      signal?: AbortSignal;
+    },
+  ): Promise<number>;
 }
 
 export type Builtin = (ctx: CommandContext) => Promise<number>;
