@@ -1,0 +1,24 @@
+/**
+ * base64 against GNU: every expected stdout, stderr and status below was printed by the real tool for the
+ * same command and files (see text-common/testing/gnu-case.ts).
+ */
+import { describe, it } from 'vitest';
+import { expectGnu, type GnuCase } from '../text-common/testing/gnu-case.js';
+import { base64 } from './base64.js';
+
+const files: Record<string, string> = {"c1": "a\nb\nd\n", "c2": "b\nc\nd\n", "j1": "1 a\n2 b\n", "j2": "1 x\n3 y\n", "p1": "1\n2\n", "p2": "x\ny\nz\n", "d1": "a\nb\nc\nd\n", "d2": "a\nx\nc\nd\ne\n", "n1": "a", "n2": "b", "e1": "x\n", "e2": "", "r1/f": "1\n", "r2/f": "2\n", "r1/only": "x\n", "h1": "ab", "sums": "fb8e20fc2e4c3f248c60c39bd652f3c1347298bb977b8b4d5903b85055620603  h1\n", "big": "line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\nline 12\nline 13\nline 14\nline 15\nline 16\nline 17\nline 18\nline 19\nline 20\nline 21\nline 22\nline 23\nline 24\nline 25\nline 26\nline 27\nline 28\nline 29\n"};
+
+const cases: GnuCase[] = [
+  { argv: ["base64"], stdin: "hi\n", stdout: "aGkK\n", stderr: "", status: 0 },
+  { argv: ["base64", "-d"], stdin: "aGkK\n", stdout: "hi\n", stderr: "", status: 0 },
+  { argv: ["base64", "-w0"], stdin: "a\n", stdout: "YQo=", stderr: "", status: 0 },
+  { argv: ["base64", "-d"], stdin: "!!!", stdout: "", stderr: "base64: invalid input\n", status: 1 },
+  { argv: ["base64", "-w", "4", "p2"], stdin: null, stdout: "eAp5\nCnoK\n", stderr: "", status: 0 },
+  { argv: ["base64", "big"], stdin: null, stdout: "bGluZSAxCmxpbmUgMgpsaW5lIDMKbGluZSA0CmxpbmUgNQpsaW5lIDYKbGluZSA3CmxpbmUgOAps\naW5lIDkKbGluZSAxMApsaW5lIDExCmxpbmUgMTIKbGluZSAxMwpsaW5lIDE0CmxpbmUgMTUKbGlu\nZSAxNgpsaW5lIDE3CmxpbmUgMTgKbGluZSAxOQpsaW5lIDIwCmxpbmUgMjEKbGluZSAyMgpsaW5l\nIDIzCmxpbmUgMjQKbGluZSAyNQpsaW5lIDI2CmxpbmUgMjcKbGluZSAyOApsaW5lIDI5Cg==\n", stderr: "", status: 0 },
+];
+
+describe('base64 matches GNU', () => {
+  for (const c of cases) {
+    it(c.argv.slice(1).join(' ') || '(no arguments)', () => expectGnu(base64, files, c));
+  }
+});

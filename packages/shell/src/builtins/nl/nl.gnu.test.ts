@@ -1,0 +1,23 @@
+/**
+ * nl against GNU: every expected stdout, stderr and status below was printed by the real tool for the
+ * same command and files (see text-common/testing/gnu-case.ts).
+ */
+import { describe, it } from 'vitest';
+import { expectGnu, type GnuCase } from '../text-common/testing/gnu-case.js';
+import { nl } from './nl.js';
+
+const files: Record<string, string> = {"c1": "a\nb\nd\n", "c2": "b\nc\nd\n", "j1": "1 a\n2 b\n", "j2": "1 x\n3 y\n", "p1": "1\n2\n", "p2": "x\ny\nz\n", "d1": "a\nb\nc\nd\n", "d2": "a\nx\nc\nd\ne\n", "n1": "a", "n2": "b", "e1": "x\n", "e2": "", "r1/f": "1\n", "r2/f": "2\n", "r1/only": "x\n", "h1": "ab", "sums": "fb8e20fc2e4c3f248c60c39bd652f3c1347298bb977b8b4d5903b85055620603  h1\n", "big": "line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\nline 12\nline 13\nline 14\nline 15\nline 16\nline 17\nline 18\nline 19\nline 20\nline 21\nline 22\nline 23\nline 24\nline 25\nline 26\nline 27\nline 28\nline 29\n"};
+
+const cases: GnuCase[] = [
+  { argv: ["nl"], stdin: "a\n\nb\n", stdout: "     1\ta\n       \n     2\tb\n", stderr: "", status: 0 },
+  { argv: ["nl", "-ba", "-w3", "-s:"], stdin: "a\n\nb\n", stdout: "  1:a\n  2:\n  3:b\n", stderr: "", status: 0 },
+  { argv: ["nl", "-s", "XYZ"], stdin: "\nx\n", stdout: "         \n     1XYZx\n", stderr: "", status: 0 },
+  { argv: ["nl", "-n", "rz", "-w", "3", "p2"], stdin: null, stdout: "001\tx\n002\ty\n003\tz\n", stderr: "", status: 0 },
+  { argv: ["nl", "-n", "ln", "p1"], stdin: null, stdout: "1     \t1\n2     \t2\n", stderr: "", status: 0 },
+];
+
+describe('nl matches GNU', () => {
+  for (const c of cases) {
+    it(c.argv.slice(1).join(' ') || '(no arguments)', () => expectGnu(nl, files, c));
+  }
+});

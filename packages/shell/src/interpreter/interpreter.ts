@@ -1,0 +1,649 @@
+/**
+ * The interpreter: runs the AST against a ShellState and a Sys. Lists, and-or lists, pipelines (stages run
+ * concurrently over bounded in-memory pipes, each stage on a copy of the state as bash forks), compound
+ * commands, functions, errexit, traps and background jobs. Simple commands live in simple-command.ts.
+ * Invariants: every effect outside the state goes through `sys`; `signal` is checked before every command and
+ * the event loop is yielded to regularly, so a runaway loop is stoppable.
+ */
+import type { AndOr, Command, CompoundCommand, ListItem, Pipeline, Script } from '../ast/types.js';
+import type { Builtin } from '../builtins/types.js';
+import { errnoMessage, isKernelError } from '@burrow/protocol';
+import { resolvePath, writeText } from '../builtins/io.js';
+import { fnmatch } from '../pattern/fnmatch.js';
+import type { ByteSink, ByteSource, Sys } from '../sys.js';
+import { ArithError, evalArith } from './arith.js';
+import { evalCond } from './cond.js';
+import {
+  BreakSignal,
+  ContinueSignal,
+  ExitSignal,
+  KilledSignal,
+  ReturnSignal,
+  ShellError,
+  signalNumber,
+} from './control.js';
+import { type ExpandHost, expandPattern, expandString, expandWords } from './expand.js';
+import type { Journal } from './journal.js';
+import type { ShellLimits } from './limits.js';
+import { applyRedirs } from './redirect.js';
+import { execSimple } from './simple-command.js';
+import { cloneState, type ShellState } from './state.js';
+import { CollectSink, Pipe } from './streams.js';
+import { scalarOf, setArray, setIndex, setScalar } from './vars.js';
+
+export interface Fd {
+  src?: ByteSource;
+  sink?: ByteSink;
+}
+export type Fds = (Fd | undefined)[];
+
+export interface LiveJob {
+  id: number;
+  pid: number;
+  done: Promise<number>;
+  controller: AbortController;
+}
+
+/** What all interpreters of one session share. */
+export interface Runtime {
+  sys: Sys;
+  builtins: ReadonlyMap<string, Builtin>;
+  journal: Journal;
+  commands: number;
+  jobs: Map<number, LiveJob>;
+  evalDepth: number;
+  sourceDepth: number;
+  limits: ShellLimits;
+}
+
+const SIGNAL_STATUS_BASE = 128;
+
+export class Interpreter implements ExpandHost {
+  /** fds of the command being run (for expansion errors and command substitution). */
+  fds: Fds = [];
+  lineno = 0;
+  /** Status of the last command substitution of the current command. */
+  substStatus = 0;
+  loopDepth = 0;
+  /** `name=value` arguments of the declaration builtin being run, by argv index. */
+  declArgs: Map<number, import('../ast/types.js').Assignment> = new Map();
+  private errexitOff = 0;
+
+  constructor(
+    public st: ShellState,
+    readonly rt: Runtime,
+    public signal: AbortSignal,
+    /** False inside units journaled as a whole (pipelines, substitutions, background jobs). */
+    readonly journaled: boolean,
+  ) {}
+
+  get sys(): Sys {
+    return this.rt.sys;
+  }
+
+  observe<T>(kind: string, live: () => Promise<T>): Promise<T> {
+    return this.journaled ? this.rt.journal.observe(kind, live) : live();
+  }
+
+  observeSync<T>(kind: string, live: () => T): T {
+    return this.journaled ? this.rt.journal.observeSync(kind, live) : live();
+  }
+
+  /** A child interpreter on a copy of the state (subshell, pipeline stage, substitution, background job). */
+  fork(signal: AbortSignal = this.signal, journaled = false): Interpreter {
+    const st = cloneState(this.st);
+    st.bashPid = st.nextPid++;
+    this.st.nextPid = st.nextPid;
+    const child = new Interpreter(st, this.rt, signal, journaled);
+    child.lineno = this.lineno;
+    return child;
+  }
+
+  /** `bash: line N: msg` on stderr, as bash -c reports errors; `withLine` false drops the location. */
+  async err(msg: string, fds: Fds = this.fds, withLine = true): Promise<void> {
+    const sink = fds[2]?.sink;
+    if (sink === undefined) return;
+    try {
+      await writeText(sink, withLine ? `bash: line ${this.lineno}: ${msg}\n` : `bash: ${msg}\n`);
+    } catch {
+      // stderr gone: nothing else can be told.
+    }
+  }
+
+  /** Check for a stop, count the command, and yield to the event loop now and then. */
+  async tick(): Promise<void> {
+    if (this.signal.aborted) throw new KilledSignal(signalOf(this.signal));
+    const n = ++this.rt.commands;
+    if (n > this.rt.limits.commandsPerExecMax) {
+      throw new ShellError(`maximum command count exceeded (${this.rt.limits.commandsPerExecMax})`, 1, true);
+    }
+    if ((n & 1023) === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.signal.aborted) throw new KilledSignal(signalOf(this.signal));
+    }
+  }
+
+  lookup(name: string): string | undefined {
+    const c = name.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      const n = Number(name);
+      return n === 0 ? this.st.arg0 : this.st.positional[n - 1];
+    }
+    switch (name) {
+      case '?':
+        return String(this.st.status);
+      case '#':
+        return String(this.st.positional.length);
+      case '$':
+        return String(this.st.pid);
+      case '!':
+        return this.st.lastBgPid === 0 ? undefined : String(this.st.lastBgPid);
+      case '-':
+        return optionLetters(this.st);
+      case '_':
+        return this.st.lastArg;
+      case '@':
+      case '*':
+        return this.st.positional.join(' ');
+      case 'RANDOM':
+        return String(this.random());
+      case 'SECONDS':
+        return String(Math.floor((this.now() - this.st.secondsBaseMs) / 1000));
+      case 'EPOCHSECONDS':
+        return String(Math.floor(this.now() / 1000));
+      case 'EPOCHREALTIME':
+        return (this.now() / 1000).toFixed(6);
+      case 'LINENO':
+        return String(this.lineno);
+      case 'BASHPID':
+        return String(this.st.bashPid);
+      case 'PWD':
+        return scalarOf(this.st.vars.get('PWD')) ?? this.st.cwd;
+      case 'FUNCNAME':
+        return this.st.funcStack[0] ?? scalarOf(this.st.vars.get(name));
+      default:
+        return scalarOf(this.st.vars.get(name));
+    }
+  }
+
+  now(): number {
+    return this.observeSync('clock', () => this.sys.now());
+  }
+
+  random(): number {
+    return this.observeSync('random', () => {
+      const b = this.sys.randomBytes(2);
+      return (((b[0] ?? 0) << 8) | (b[1] ?? 0)) & 0x7fff;
+    });
+  }
+
+  arith(text: string): bigint {
+    try {
+      return evalArith(text, {
+        get: (name, index) => {
+          if (index === null) return this.lookup(name) ?? '';
+          const v = this.st.vars.get(name);
+          if (v?.m !== undefined) return v.m.get(index) ?? '';
+          if (v?.a !== undefined) return v.a[Number(index) < 0 ? v.a.length + Number(index) : Number(index)] ?? '';
+          return index === '0' ? (v?.s ?? '') : '';
+        },
+        set: (name, index, value) => {
+          if (index === null) setScalar(this.st, name, value, null);
+          else setIndex(this.st, name, index, value, null);
+        },
+      });
+    } catch (e) {
+      if (e instanceof ArithError) throw new ShellError(e.message, 1, true);
+      throw e;
+    }
+  }
+
+  intEval = (expr: string): string => String(this.arith(expr));
+
+  async commandSubst(body: Script): Promise<string> {
+    const fds = this.fds;
+    const r = await this.observe('subst', async () => {
+      const only = body.items.length === 1 ? body.items[0]?.cmd : undefined;
+      const cmd = only?.rest.length === 0 && only.first.cmds.length === 1 ? only.first.cmds[0] : undefined;
+      if (cmd?.k === 'simple' && cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 1 && cmd.redirs[0]?.op === '<') {
+        return this.readRedirFile(cmd.redirs[0].target, fds);
+      }
+      const child = this.fork();
+      // bash does not inherit errexit into command substitution (without inherit_errexit).
+      child.st.opts.errexit = false;
+      const sink = new CollectSink(this.rt.limits.stringBytesMax);
+      const status = await child.runSubshell(body, [fds[0], { sink }, fds[2]]);
+      return { out: sink.text(), status };
+    });
+    this.substStatus = r.status;
+    this.st.status = r.status;
+    let end = r.out.length;
+    while (end > 0 && r.out.charCodeAt(end - 1) === 10) end--;
+    return r.out.slice(0, end);
+  }
+
+  /** `$(< file)`: the file's contents without running a command. */
+  private async readRedirFile(target: import('../ast/types.js').Word, fds: Fds): Promise<{ out: string; status: number }> {
+    const name = await expandString(this, target);
+    try {
+      const bytes = await this.sys.readFile(resolvePath(this.st.cwd, name));
+      return { out: new TextDecoder().decode(bytes), status: 0 };
+    } catch (e) {
+      if (!isKernelError(e)) throw e;
+      await this.err(`${name}: ${errnoMessage(e.errno)}`, fds);
+      return { out: '', status: 1 };
+    }
+  }
+
+  /** Run a script as a whole (sub)shell: `exit` and fatal errors end it with their status. */
+  async runSubshell(script: Script, fds: Fds): Promise<number> {
+    let status: number;
+    try {
+      status = await this.runScript(script, fds);
+    } catch (e) {
+      status = await this.exitStatusOf(e, fds);
+    }
+    status = await this.runExitTrap(fds, status);
+    return status;
+  }
+
+  /** The status a (sub)shell ends with for a non-local exit; rethrows bugs. */
+  async exitStatusOf(e: unknown, fds: Fds): Promise<number> {
+    if (e instanceof ExitSignal) return e.status;
+    if (e instanceof ShellError) {
+      await this.err(e.message, fds);
+      return e.status;
+    }
+    if (e instanceof KilledSignal) return e.status;
+    if (e instanceof ReturnSignal) return e.status;
+    if (e instanceof BreakSignal || e instanceof ContinueSignal) return this.st.status;
+    throw e;
+  }
+
+  async runExitTrap(fds: Fds, status: number): Promise<number> {
+    const trap = this.st.traps.get('EXIT');
+    if (trap === undefined) return status;
+    this.st.traps.delete('EXIT');
+    this.st.status = status;
+    try {
+      await this.evalString(trap, fds);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status;
+      if (!(e instanceof ShellError || e instanceof KilledSignal)) throw e;
+    }
+    return status;
+  }
+
+  async evalString(text: string, fds: Fds): Promise<number> {
+    const { parseProgram } = await import('../parser/parser.js');
+    const { script, error } = parseProgram(text);
+    const status = await this.runScript(script, fds);
+    if (error !== null) {
+      await this.err(`eval: line ${error.line}: ${error.message}`, fds);
+      return 2;
+    }
+    return status;
+  }
+
+  async runScript(script: Script, fds: Fds): Promise<number> {
+    let status = this.st.status;
+    for (const item of script.items) status = await this.execItem(item, fds);
+    return status;
+  }
+
+  private async execItem(item: ListItem, fds: Fds): Promise<number> {
+    if (item.background) {
+      this.startJob(item.cmd, fds, item.text ?? 'job');
+      this.st.status = 0;
+      return 0;
+    }
+    return this.execAndOr(item.cmd, fds);
+  }
+
+  private startJob(cmd: AndOr, fds: Fds, text: string): void {
+    const controller = new AbortController();
+    const child = this.fork(controller.signal);
+    const id = this.st.nextJobId++;
+    const pid = child.st.bashPid;
+    const done = (async () => {
+      await Promise.resolve();
+      try {
+        return await child.execAndOr(cmd, fds);
+      } catch (e) {
+        return child.exitStatusOf(e, fds);
+      }
+    })().then((status) => {
+      const rec = this.st.jobs.find((j) => j.pid === pid);
+      if (rec !== undefined) {
+        rec.state = 'done';
+        rec.status = status;
+      }
+      return status;
+    });
+    this.rt.jobs.set(pid, { id, pid, done, controller });
+    this.st.jobs.push({ id, pid, text, state: 'running', status: 0 });
+    this.st.lastBgPid = pid;
+  }
+
+  async execAndOr(list: AndOr, fds: Fds): Promise<number> {
+    const guarded = list.rest.length > 0;
+    if (guarded) this.errexitOff++;
+    let status: number;
+    let last = list.first;
+    try {
+      status = await this.execPipeline(list.first, fds);
+      for (let i = 0; i < list.rest.length; i++) {
+        const r = list.rest[i];
+        if (r === undefined) break;
+        if ((r.op === '&&') !== (status === 0)) continue;
+        if (i === list.rest.length - 1) this.errexitOff--;
+        try {
+          last = r.p;
+          status = await this.execPipeline(r.p, fds);
+        } finally {
+          if (i === list.rest.length - 1) this.errexitOff++;
+        }
+      }
+    } finally {
+      if (guarded) this.errexitOff--;
+    }
+    if (status !== 0 && !last.negate && (last === list.rest[list.rest.length - 1]?.p || !guarded)) {
+      await this.failed(status, fds);
+    }
+    return status;
+  }
+
+  /** A command failed: ERR trap, then errexit. */
+  async failed(status: number, fds: Fds): Promise<void> {
+    if (this.errexitOff > 0) return;
+    const trap = this.st.traps.get('ERR');
+    if (trap !== undefined) {
+      this.errexitOff++;
+      try {
+        await this.evalString(trap, fds);
+      } finally {
+        this.errexitOff--;
+      }
+      this.st.status = status;
+    }
+    if (this.st.opts.errexit) throw new ExitSignal(status);
+  }
+
+  async execPipeline(p: Pipeline, fds: Fds): Promise<number> {
+    if (p.negate) this.errexitOff++;
+    let status: number;
+    try {
+      status = p.cmds.length === 1 && p.cmds[0] !== undefined ? await this.execCommand(p.cmds[0], fds) : await this.runStages(p, fds);
+    } finally {
+      if (p.negate) this.errexitOff--;
+    }
+    if (p.negate) status = status === 0 ? 1 : 0;
+    this.st.status = status;
+    return status;
+  }
+
+  private async runStages(p: Pipeline, fds: Fds): Promise<number> {
+    if (p.cmds.length > this.rt.limits.pipelineWidthMax) {
+      await this.err(`pipeline too long (limit ${this.rt.limits.pipelineWidthMax} commands)`, fds);
+      return 1;
+    }
+    await this.tick();
+    const statuses = await this.observe('pipeline', async () => {
+      const n = p.cmds.length;
+      const pipes = Array.from({ length: n - 1 }, () => new Pipe(this.rt.limits.pipeBytes));
+      const runs = p.cmds.map(async (cmd, i) => {
+        const stop = new AbortController();
+        const out = pipes[i];
+        if (out !== undefined) out.onReaderClosed = () => stop.abort(13);
+        const parent = this.signal;
+        const forward = () => stop.abort(parent.reason);
+        if (parent.aborted) forward();
+        else parent.addEventListener('abort', forward, { once: true });
+        const child = this.fork(stop.signal);
+        const stageFds = fds.slice();
+        const inp = pipes[i - 1];
+        if (inp !== undefined) stageFds[0] = { src: inp.source };
+        if (out !== undefined) {
+          stageFds[1] = { sink: out.sink };
+          if (p.stderr[i]) stageFds[2] = { sink: out.sink };
+        }
+        await Promise.resolve();
+        try {
+          return await child.execCommand(cmd, stageFds);
+        } catch (e) {
+          return await child.exitStatusOf(e, stageFds);
+        } finally {
+          parent.removeEventListener('abort', forward);
+          out?.closeWriter();
+          inp?.closeReader();
+        }
+      });
+      return Promise.all(runs);
+    });
+    if (this.signal.aborted) throw new KilledSignal(signalOf(this.signal));
+    setArray(this.st, 'PIPESTATUS', statuses.map(String), false);
+    let status = statuses[statuses.length - 1] ?? 0;
+    if (this.st.opts.pipefail) for (const s of statuses) if (s !== 0) status = s;
+    return status;
+  }
+
+  async execCommand(cmd: Command, fds: Fds): Promise<number> {
+    this.fds = fds;
+    switch (cmd.k) {
+      case 'simple':
+        return execSimple(this, cmd, fds);
+      case 'function':
+        this.st.funcs.set(cmd.name, cmd);
+        return 0;
+      case 'compound':
+        return this.execCompound(cmd, fds);
+    }
+  }
+
+  private async execCompound(cmd: CompoundCommand, fds: Fds): Promise<number> {
+    this.lineno = cmd.line;
+    if (cmd.redirs.length === 0) return this.execBody(cmd, fds);
+    let r: Awaited<ReturnType<typeof applyRedirs>>;
+    try {
+      r = await applyRedirs(this, cmd.redirs, fds);
+    } catch (e) {
+      if (e instanceof ShellError && !e.fatal) {
+        await this.err(e.message, fds);
+        return 1;
+      }
+      throw e;
+    }
+    try {
+      return await this.execBody(cmd, r.fds);
+    } finally {
+      await r.close();
+    }
+  }
+
+  private async execBody(cmd: CompoundCommand, fds: Fds): Promise<number> {
+    const b = cmd.body;
+    switch (b.k) {
+      case 'group':
+        return this.runScript(b.body, fds);
+      case 'subshell':
+        await this.tick();
+        return this.observe('subshell', () => this.fork().runSubshell(b.body, fds));
+      case 'if': {
+        for (const c of b.clauses) {
+          if ((await this.condition(c.cond, fds)) === 0) return this.runScript(c.body, fds);
+        }
+        return b.elseBody === null ? 0 : this.runScript(b.elseBody, fds);
+      }
+      case 'while':
+        return this.loop(fds, async () => ((await this.condition(b.cond, fds)) === 0) !== b.until, b.body);
+      case 'for': {
+        const words = b.words === null ? this.st.positional.slice() : await expandWords(this, b.words);
+        let i = 0;
+        return this.loop(
+          fds,
+          async () => {
+            await this.tick();
+            if (i >= words.length) return false;
+            setScalar(this.st, b.name, words[i++] ?? '', this.intEval);
+            return true;
+          },
+          b.body,
+        );
+      }
+      case 'cfor': {
+        if (b.init !== null) this.arith(await expandString(this, b.init));
+        let first = true;
+        return this.loop(
+          fds,
+          async () => {
+            await this.tick();
+            if (!first && b.step !== null) this.arith(await expandString(this, b.step));
+            first = false;
+            return b.cond === null || this.arith(await expandString(this, b.cond)) !== 0n;
+          },
+          b.body,
+        );
+      }
+      case 'case':
+        return this.execCase(b, fds);
+      case 'arith': {
+        await this.tick();
+        try {
+          const v = this.arith(await expandString(this, b.expr));
+          return v !== 0n ? 0 : 1;
+        } catch (e) {
+          if (e instanceof ShellError) {
+            await this.err(`((: ${e.message}`, fds);
+            return 1;
+          }
+          throw e;
+        }
+      }
+      case 'cond':
+        await this.tick();
+        try {
+          return (await evalCond(this, b.expr)) ? 0 : 1;
+        } catch (e) {
+          if (e instanceof ShellError && !e.fatal) {
+            await this.err(e.message, fds);
+            return 2;
+          }
+          throw e;
+        }
+    }
+  }
+
+  /** Run a condition list with errexit suspended. */
+  async condition(script: Script, fds: Fds): Promise<number> {
+    this.errexitOff++;
+    try {
+      return await this.runScript(script, fds);
+    } finally {
+      this.errexitOff--;
+    }
+  }
+
+  private async loop(fds: Fds, next: () => Promise<boolean>, body: Script): Promise<number> {
+    let status = 0;
+    this.loopDepth++;
+    try {
+      while (await next()) {
+        try {
+          status = await this.runScript(body, fds);
+        } catch (e) {
+          if (e instanceof BreakSignal) {
+            if (--e.n > 0) throw e;
+            break;
+          }
+          if (e instanceof ContinueSignal) {
+            if (--e.n > 0) throw e;
+            continue;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    this.st.status = status;
+    return status;
+  }
+
+  private async execCase(b: Extract<CompoundCommand['body'], { k: 'case' }>, fds: Fds): Promise<number> {
+    await this.tick();
+    const word = await expandString(this, b.word);
+    let status = 0;
+    let fall = false;
+    for (let i = 0; i < b.arms.length; i++) {
+      const arm = b.arms[i];
+      if (arm === undefined) break;
+      let hit = fall;
+      if (!hit) {
+        for (const pw of arm.patterns) {
+          const pat = await expandPattern(this, pw);
+          if (fnmatch(pat, word, { casefold: this.st.shopts.nocasematch })) {
+            hit = true;
+            break;
+          }
+        }
+      }
+      if (!hit) continue;
+      status = await this.runScript(arm.body, fds);
+      if (arm.term === ';;') return status;
+      fall = arm.term === ';&';
+    }
+    return status;
+  }
+
+  async callFunction(name: string, args: string[], fds: Fds): Promise<number> {
+    const def = this.st.funcs.get(name);
+    if (def === undefined) return 127;
+    if (this.st.funcStack.length >= this.rt.limits.functionDepthMax) {
+      throw new ShellError(`${name}: maximum function nesting level exceeded (${this.rt.limits.functionDepthMax})`, 1, true);
+    }
+    const st = this.st;
+    const savedPositional = st.positional;
+    const savedLoop = this.loopDepth;
+    st.positional = args;
+    st.funcStack.unshift(name);
+    st.scopes.push(new Map());
+    this.loopDepth = 0;
+    try {
+      return await this.execCommand(def.body, fds);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.status;
+      throw e;
+    } finally {
+      this.loopDepth = savedLoop;
+      const frame = st.scopes.pop();
+      if (frame !== undefined) {
+        for (const [k, saved] of frame) {
+          if (saved === undefined) st.vars.delete(k);
+          else st.vars.set(k, saved);
+        }
+      }
+      st.funcStack.shift();
+      st.positional = savedPositional;
+    }
+  }
+
+  /** Deliver a signal to this interpreter's foreground work. */
+  static statusForSignal(signal: number): number {
+    return SIGNAL_STATUS_BASE + signal;
+  }
+}
+
+export function signalOf(signal: AbortSignal): number {
+  const r: unknown = signal.reason;
+  if (typeof r === 'number') return r;
+  if (typeof r === 'string') return signalNumber(r) ?? 15;
+  return 15;
+}
+
+function optionLetters(st: ShellState): string {
+  let out = 'h';
+  for (const [letter, name] of [['e', 'errexit'], ['u', 'nounset'], ['x', 'xtrace'], ['f', 'noglob'], ['C', 'noclobber'], ['a', 'allexport']] as const) {
+    if (st.opts[name]) out += letter;
+  }
+  return `${out}B`;
+}
