@@ -2,7 +2,12 @@
  * Runs every benchmark and prints markdown for docs/benchmarks.md.
  */
 import { kernelBenchmarks } from './kernel.bench.mjs';
+import { shellBenchmarks } from './shell.bench.mjs';
+import { serviceBenchmarks } from './service.bench.mjs';
 
 console.log(`Machine: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('## Kernel\n');
 await kernelBenchmarks();
+await serviceBenchmarks();
+console.log('\n## Shell\n');
+await shellBenchmarks();

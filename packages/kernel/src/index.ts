@@ -21,6 +21,7 @@ export { Kernel, type KernelOptions, type KernelSpawnOptions, type LaunchEvents,
 export { vfsKernelFs } from './kernel-fs.js';
 export { DEFAULT_SESSION, DEFAULT_SESSION_ENV, SessionManager } from './session/session-manager.js';
 export { ModuleCache } from './process/module-cache.js';
+export { INTERPRETER_MARKERS, PYTHON_MARKER, type PythonLaunch } from './process/interpreters.js';
 export type { ExitStatus, ProcessInfo, WorkerHandle } from './process/process.js';
 export { Process } from './process/process.js';
 export { drain, spawnWithPipes, stdinWriter } from './process/process-handle.js';

@@ -30,9 +30,10 @@ import { Vfs } from './vfs/index.js';
 import { SessionManager } from './session/session-manager.js';
 import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
 import { dispatch, registerHandlers } from './wasi/dispatch.js';
+import { INTERPRETER_MARKERS, interpreterOf, type PythonLaunch, pythonLaunch } from './process/interpreters.js';
 
 export interface LaunchSpec {
-  kind: 'wasm' | 'shell';
+  kind: 'wasm' | 'shell' | 'python';
   pid: number;
   /** The compiled program (wasm processes). */
   module?: WebAssembly.Module;
@@ -46,6 +47,8 @@ export interface LaunchSpec {
   env: string[];
   /** Shell sessions: the session's name and its saved interpreter state, if it had one. */
   shell?: { session: string; cwd: string; state?: unknown };
+  /** Python processes (see process/interpreters.ts); the launcher adds the template image it holds. */
+  python?: PythonLaunch;
 }
 
 export interface LaunchEvents {
@@ -106,6 +109,8 @@ export class Kernel implements SysKernel {
   /** The endpoint whose call is being dispatched (park() attaches the wake-up to it). */
   private current: ProcessEndpoint | null = null;
   private readonly messageHandlers = new Map<number, (message: unknown) => void>();
+  /** Interrupt words of interpreter processes: SIGINT sets them instead of ending the process. */
+  private readonly interrupts = new Map<number, Int32Array>();
   /** Errors of handlers that were not KernelErrors: kernel bugs, kept for tests and logs. */
   readonly bugs: unknown[] = [];
 
@@ -119,6 +124,7 @@ export class Kernel implements SysKernel {
     this.sessions = new SessionManager(this);
     if (opts.vfs === undefined) {
       for (const dir of STANDARD_DIRS) this.vfs.mkdirp(dir);
+      for (const [path, marker] of INTERPRETER_MARKERS) this.vfs.writeFile(path, encoder.encode(marker), 0o755);
     }
   }
 
@@ -212,6 +218,7 @@ export class Kernel implements SysKernel {
     if (argBytes > MODULE_LIMITS.argEnvBytesMax) throw new KernelError(Errno.TOOBIG);
     const path = this.resolveProgram(argv[0] as string, cwd, env);
     const bytes = this.vfs.readFile(path);
+    if (interpreterOf(bytes) === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;
     try {
@@ -233,6 +240,39 @@ export class Kernel implements SysKernel {
       argv: proc.argv,
       env: envList,
     }));
+    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
+      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
+      t.unref();
+      void p.wait().then(() => clearTimeout(t));
+    }
+    this.updateWatchdog();
+    return p;
+  }
+
+  /** Starts a Python process (argv[0] resolved to the python marker file). */
+  private spawnPython(
+    argv: string[],
+    env: Record<string, string>,
+    envList: string[],
+    cwd: string,
+    limits: ProcessLimits,
+    stdio: SpawnStdio,
+    opts: KernelSpawnOptions,
+  ): Process {
+    const launch = pythonLaunch(cwd, limits.memoryBytesMax);
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+      kind: 'python',
+      pid: proc.pid,
+      importsMemory: false,
+      maxPages: Math.floor(limits.memoryBytesMax / WASM_PAGE_BYTES),
+      channels: proc.endpoints.map((e) => e.channel),
+      doorbell: this.host.doorbell,
+      argv: proc.argv,
+      env: envList,
+      python: launch,
+    }));
+    this.interrupts.set(p.pid, new Int32Array(launch.interrupt));
+    void p.wait().then(() => this.interrupts.delete(p.pid));
     if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
       const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
       t.unref();
@@ -349,6 +389,15 @@ export class Kernel implements SysKernel {
     this.signal(pid, signal as Signal);
   }
 
+  /** A child's status if it has exited (the child is reaped then), else null: wait without blocking. */
+  sysPoll(parent: Process, pid: number): { exitCode: number; signal: string | null } | null {
+    const child = this.procs.get(pid);
+    if (child === undefined || child.ppid !== parent.pid) throw new KernelError(Errno.CHILD);
+    if (child.status === null) return null;
+    this.reap(pid);
+    return { exitCode: child.status.exitCode, signal: child.status.signal ?? null };
+  }
+
   sysPipe(p: Process): [number, number] {
     const { read, write } = this.pipePair();
     const r = p.fds.add({ desc: read, rightsBase: ALL_RIGHTS, rightsInheriting: 0n });
@@ -380,6 +429,11 @@ export class Kernel implements SysKernel {
   signal(pid: number, signal: Signal): void {
     const p = this.process(pid);
     if (p.state === 'exited') return;
+    const interrupt = this.interrupts.get(pid);
+    if (signal === 'SIGINT' && interrupt !== undefined) {
+      Atomics.store(interrupt, 0, SIGNAL_NUMBERS.SIGINT);
+      return;
+    }
     p.worker?.terminate();
     this.exit(p, { exitCode: 128 + SIGNAL_NUMBERS[signal], signal });
   }

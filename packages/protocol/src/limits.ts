@@ -111,3 +111,33 @@ export const WORKER_POOL = Object.freeze({
   /** Idle workers kept ready: a new worker thread costs ~30 ms, a pooled one nothing. */
   idleWorkersMax: 4,
 });
+
+/** Limits of the service (HTTP API, fleet, background processes). */
+export const SERVICE_LIMITS = Object.freeze({
+  /** Output kept per background process; the oldest is dropped first so a chatty process cannot fill memory. */
+  processLogBytesMax: 1 * MiB,
+  /** Background processes running at once per sandbox: each holds a shell session (EXEC_LIMITS.sessionsMax). */
+  processesRunningMax: 16,
+  /** Process records kept per sandbox; the oldest exited ones are forgotten first. */
+  processRecordsMax: 256,
+  /** Sandboxes one runner process hosts before the tenant's pool starts another. */
+  sandboxesPerRunnerMax: 64,
+  /** Runner processes per tenant: bounds the memory one tenant can take. */
+  runnersPerTenantMax: 4,
+  /** Sandboxes per tenant at once. */
+  sandboxesPerTenantMax: 10_000,
+  /** A JSON request body (exec stdin travels in it). */
+  jsonBodyBytesMax: 16 * MiB,
+  /** Longest a wait or waitForLog call may hold a request open. */
+  waitMsMax: 60 * 60 * 1000,
+  /** Default wait of waitForLog when the caller gives none. */
+  waitForLogDefaultMs: 30_000,
+  /** Time a graceful shutdown gives sandboxes to stop before their runners are killed. */
+  shutdownGraceMs: 5_000,
+  /** Entries one recursive listing returns: bounds the work and the response of one call. */
+  listEntriesMax: 100_000,
+  /** Bytes of a line waitForLog keeps while it waits for the line's end. */
+  logLineBytesMax: 64 * KiB,
+  /** Idle keep-alive of an HTTP connection. */
+  keepAliveMs: 65_000,
+});

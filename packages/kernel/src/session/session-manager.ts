@@ -116,9 +116,20 @@ export class SessionManager {
     return { exitCode: r.exitCode, stdout: text(out), stderr: text(err), ...(r.reason === undefined ? {} : { reason: r.reason }) };
   }
 
+  /**
+   * Ends every session. An idle session is asked to stop, so its worker can go back to the pool (it ends
+   * itself instead if background jobs still run there); a session in the middle of an exec is killed.
+   */
   close(): void {
     for (const rec of this.sessions.values()) {
-      if (rec.proc !== null && rec.proc.state === 'running') this.kernel.signal(rec.proc.pid, 'SIGKILL');
+      const proc = rec.proc;
+      if (proc === null || proc.state !== 'running') continue;
+      if (proc.idle && rec.pending.size === 0) {
+        proc.worker?.post({ type: 'stop' });
+        this.kernel.exit(proc, { exitCode: 0 });
+      } else {
+        this.kernel.signal(proc.pid, 'SIGKILL');
+      }
     }
   }
 
@@ -129,8 +140,14 @@ export class SessionManager {
     proc.idle = true;
     rec.proc = proc;
     this.kernel.onWorkerMessage(proc.pid, (raw) => {
-      const msg = raw as { type?: string; id?: number; exitCode?: number; state?: unknown };
+      const msg = raw as { type?: string; id?: number; exitCode?: number; state?: unknown; closeFds?: unknown };
       if (msg.type !== 'exec-done' || typeof msg.id !== 'number') return;
+      if (Array.isArray(msg.closeFds)) {
+        for (const fd of msg.closeFds) {
+          // Only the fds an exec installed (3 and up) can be released; a bad number is ignored.
+          if (typeof fd === 'number' && fd > 3 && proc.fds.has(fd)) proc.fds.close(fd);
+        }
+      }
       rec.pending.get(msg.id)?.({ exitCode: msg.exitCode ?? 1, state: msg.state });
     });
     void proc.wait().then(() => {

@@ -8,6 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import { Errno, H, KernelError } from '@burrow/protocol';
 import { BLOCKED } from '../fd/descriptor.js';
 import { ALL_RIGHTS } from '../fd/fd-table.js';
+import { NullDescriptor } from '../fd/null-descriptor.js';
 import { VfsDescriptor } from '../fd/vfs-descriptor.js';
 import type { Process } from '../process/process.js';
 import type { Stat, Vfs } from '../vfs/index.js';
@@ -20,6 +21,7 @@ export interface SysKernel extends SyscallEnv {
   sysWait(p: Process, pid: number): { exitCode: number } | typeof BLOCKED;
   sysKill(p: Process, pid: number, signal: string): void;
   sysPipe(p: Process): [number, number];
+  sysPoll(p: Process, pid: number): { exitCode: number; signal: string | null } | null;
 }
 
 export interface SysSpawnOptions {
@@ -144,6 +146,10 @@ const methods: Record<string, SysMethod> = {
   wait: (k, p, [pid]) => k.sysWait(p, num(pid)),
   kill: (k, p, [pid, signal]) => k.sysKill(p, num(pid), str(signal)),
   pipe: (k, p) => k.sysPipe(p),
+  /** A child's status if it has exited, else null (interpreters' poll()). */
+  poll: (k, p, [pid]) => k.sysPoll(p, num(pid)),
+  /** A new fd on the null device (a child's stdio that reads nothing and discards writes). */
+  openNull: (_k, p) => p.fds.add({ desc: new NullDescriptor(), rightsBase: ALL_RIGHTS, rightsInheriting: 0n }),
   /** Sleeps until an absolute wall-clock time: stateless, so a re-run after the wake-up just returns. */
   sleepUntil: (k, p, [untilMs]) => {
     const remaining = num(untilMs) - Date.now();

@@ -4,7 +4,9 @@
  *
  * In:  { type: 'exec', id, command, fds: { stdin, stdout, stderr }, cwd?, env? }
  *      { type: 'signal', id, signal }            (the foreground job of exec `id`)
- * Out: { type: 'exec-done', id, exitCode, state } (state: the shell's snapshot after the exec)
+ *      { type: 'stop' }                          (the session ends; the worker is reused if it is idle)
+ * Out: { type: 'exec-done', id, exitCode, state, closeFds } (state: the shell's snapshot after the exec;
+ *      closeFds: fds of this and earlier execs that nothing in the session uses any more)
  */
 import { Errno, KernelError } from '@burrow/protocol';
 import { builtins, type ByteSink, type ByteSource, Shell } from '@burrow/shell';
@@ -35,6 +37,7 @@ interface SignalMessage {
 
 export interface MessagePortLike {
   on(event: 'message', listener: (msg: unknown) => void): void;
+  off(event: 'message', listener: (msg: unknown) => void): void;
   postMessage(msg: unknown): void;
 }
 
@@ -76,11 +79,12 @@ export function startSession(spec: SessionSpec, port: MessagePortLike): void {
   let lingering: number[] = [];
   let queue: Promise<void> = Promise.resolve();
 
-  const closeLingering = async (): Promise<void> => {
-    if (shell.runningJobs() > 0) return;
-    const fds = lingering;
+  /** The fds the kernel may close now: the exec's stdin, and output fds no background job can still use. */
+  const releasable = (stdinFd: number): number[] => {
+    if (shell.runningJobs() > 0) return [stdinFd];
+    const fds = [stdinFd, ...lingering];
     lingering = [];
-    await Promise.all(fds.map((fd) => sys.fdClose(fd).catch(() => {})));
+    return fds;
   };
 
   const runExec = async (msg: ExecMessage): Promise<void> => {
@@ -104,18 +108,23 @@ export function startSession(spec: SessionSpec, port: MessagePortLike): void {
       await sys.fdWrite(msg.fds.stderr, new TextEncoder().encode(text)).catch(() => {});
     }
     running.delete(msg.id);
-    await sys.fdClose(msg.fds.stdin).catch(() => {});
     lingering.push(msg.fds.stdout, msg.fds.stderr);
-    await closeLingering();
-    port.postMessage({ type: 'exec-done', id: msg.id, exitCode, state: shell.snapshot() });
+    // The kernel closes the released fds itself: no extra round trips on the way out of every exec.
+    port.postMessage({ type: 'exec-done', id: msg.id, exitCode, state: shell.snapshot(), closeFds: releasable(msg.fds.stdin) });
   };
 
-  port.on('message', (raw) => {
-    const msg = raw as ExecMessage | SignalMessage;
-    if (msg.type === 'exec') {
+  const listener = (raw: unknown): void => {
+    const msg = raw as ExecMessage | SignalMessage | { type: 'stop' };
+    if (msg.type === 'stop') {
+      port.off('message', listener);
+      // A worker is reusable only if nothing of this session can run in it any more.
+      if (running.size === 0 && shell.runningJobs() === 0) port.postMessage({ type: 'done' });
+      else process.exit(0);
+    } else if (msg.type === 'exec') {
       queue = queue.then(() => runExec(msg));
     } else if (msg.type === 'signal') {
       running.get(msg.id)?.abort(msg.signal);
     }
-  });
+  };
+  port.on('message', listener);
 }

@@ -12,8 +12,28 @@ import { type RunSpec, runProcess } from './run-process.js';
 const port = parentPort;
 if (port !== null) {
   port.postMessage({ type: 'ready' });
+  // Load the shell while idle: a pooled worker then starts a session without paying for the import.
+  setImmediate(() => {
+    import('../shell-session/session-host.js').catch(() => {
+      // Reported when a session actually needs it.
+    });
+  });
   port.on('message', (msg: { type: string; spec: RunSpec }) => {
+    if (msg.type.startsWith('python-')) {
+      import('../python/python-worker.js').then(
+        ({ onPythonMessage }) => onPythonMessage(msg, port),
+        (e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }),
+      );
+      return;
+    }
     if (msg.type !== 'run') return;
+    if (msg.spec.kind === 'python') {
+      // One Python process per worker: it is retired afterwards (its interpreter is not reusable).
+      import('../python/python-worker.js')
+        .then(({ runPython }) => runPython(msg.spec, port))
+        .catch((e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
     if (msg.spec.kind === 'shell') {
       // A session lives as long as the worker: it answers exec messages until the kernel ends it. Messages
       // that arrive while its code loads are held and delivered in order once it listens.
@@ -30,6 +50,9 @@ if (port !== null) {
             on: (_event, listener) => {
               listeners.push(listener);
               port.on('message', listener);
+            },
+            off: (_event, listener) => {
+              port.off('message', listener);
             },
             postMessage: (m) => port.postMessage(m),
           });

@@ -12,7 +12,7 @@ import './families.js';
 
 /** What a worker is given to run (the kernel's LaunchSpec, as received through postMessage). */
 export interface RunSpec {
-  kind: 'wasm' | 'shell';
+  kind: 'wasm' | 'shell' | 'python';
   pid: number;
   module?: WebAssembly.Module;
   importsMemory: boolean;
@@ -22,6 +22,8 @@ export interface RunSpec {
   argv: string[];
   env: string[];
   shell?: { session: string; cwd: string; state?: unknown };
+  /** Python processes: cwd, memory cap, SIGINT buffer, and the template image if the launcher has one. */
+  python?: { cwd: string; memoryBytesMax: number; interrupt: SharedArrayBuffer; template?: Uint8Array | SharedArrayBuffer };
 }
 
 const encoder = new TextEncoder();
