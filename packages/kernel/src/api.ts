@@ -5,6 +5,12 @@
  */
 import type { ExitStatus, ProcessInfo } from './process/process.js';
 import type { ExecOptions, ExecResult, ExecRun } from './session/session-manager.js';
+import type {
+  CodeContextInfo,
+  CreateContextOptions,
+  RunCodeOptions,
+  RunCodeResult,
+} from './context/context-manager.js';
 
 export type { ExecEvent } from './session/exec-output.js';
 export type { ExecOptions, ExecResult, ExecRun };
@@ -79,6 +85,17 @@ export interface ProcessHandle {
   kill(signal?: Signal): Promise<void>;
 }
 
+/** Code-interpreter contexts of a sandbox (`sandbox.contexts` in the SDK). */
+export interface KernelContexts {
+  create(opts?: CreateContextOptions): Promise<CodeContextInfo>;
+  list(): Promise<CodeContextInfo[]>;
+  delete(id: string): Promise<void>;
+  /** Interrupts a context's running cell (KeyboardInterrupt); a no-op when it is idle. */
+  interrupt(id: string): Promise<void>;
+  /** An image of an idle context (taken between cells); `create({ image })` restores it. */
+  image(id: string): Promise<Uint8Array>;
+}
+
 export interface KernelApi {
   readonly fs: KernelFs;
   spawn(argv: string[], opts?: SpawnOptions): ProcessHandle;
@@ -87,6 +104,13 @@ export interface KernelApi {
   /** Runs a command line in a shell session, streaming its output and exit as ordered events. */
   execStream(command: string, opts?: ExecOptions): ExecRun;
   processes(): Promise<ProcessInfo[]>;
+  /**
+   * Code-interpreter contexts and runCode. Optional until every host implements them (LocalKernel does;
+   * RemoteKernel needs the IPC messages).
+   */
+  readonly contexts?: KernelContexts;
+  /** Runs code in a code-interpreter context; the last expression's value comes back as MIME bundles. */
+  runCode?(code: string, opts?: RunCodeOptions): Promise<RunCodeResult>;
   kill(pid: number, signal?: Signal): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ export type {
   ExecRun,
   FileStatInfo,
   KernelApi,
+  KernelContexts,
   KernelFs,
   Preopen,
   ProcessHandle,
@@ -28,3 +29,13 @@ export { drain, spawnWithPipes, stdinWriter } from './process/process-handle.js'
 export { capMemory, isWasm } from './process/wasm-binary.js';
 export { LowerLayer, Vfs } from './vfs/index.js';
 export { syscallCount } from './wasi/dispatch.js';
+export {
+  type CodeContextInfo,
+  ContextManager,
+  type CreateContextOptions,
+  DEFAULT_CONTEXT,
+  type MimeBundle,
+  type RunCodeError,
+  type RunCodeOptions,
+  type RunCodeResult,
+} from './context/context-manager.js';

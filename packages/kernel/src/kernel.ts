@@ -26,14 +26,15 @@ import { VfsDescriptor } from './fd/vfs-descriptor.js';
 import type { ModuleCache } from './process/module-cache.js';
 import { type ExitStatus, Process, type ProcessEndpoint, type WorkerHandle } from './process/process.js';
 import { WASM_PAGE_BYTES } from './process/wasm-binary.js';
-import { Vfs } from './vfs/index.js';
+import { type LowerLayer, Vfs } from './vfs/index.js';
 import { SessionManager } from './session/session-manager.js';
+import { ContextManager } from './context/context-manager.js';
 import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
 import { dispatch, registerHandlers } from './wasi/dispatch.js';
 import { INTERPRETER_MARKERS, interpreterOf, type PythonLaunch, pythonLaunch } from './process/interpreters.js';
 
 export interface LaunchSpec {
-  kind: 'wasm' | 'shell' | 'python';
+  kind: 'wasm' | 'shell' | 'python' | 'javascript';
   pid: number;
   /** The compiled program (wasm processes). */
   module?: WebAssembly.Module;
@@ -49,6 +50,8 @@ export interface LaunchSpec {
   shell?: { session: string; cwd: string; state?: unknown };
   /** Python processes (see process/interpreters.ts); the launcher adds the template image it holds. */
   python?: PythonLaunch;
+  /** JavaScript processes: cwd, parent pid and memory cap (the worker bounds the QuickJS heap below it). */
+  javascript?: { cwd: string; ppid: number; memoryBytesMax: number };
 }
 
 export interface LaunchEvents {
@@ -69,6 +72,8 @@ export interface KernelOptions {
   launcher: ProcessLauncher;
   modules: ModuleCache;
   vfs?: Vfs;
+  /** The read-only base layer of a new vfs (shared runtime files); ignored when `vfs` is given. */
+  lower?: LowerLayer;
   sandboxLimits?: Partial<SandboxLimits>;
   processLimits?: Partial<ProcessLimits>;
 }
@@ -93,12 +98,22 @@ const WATCHDOG_MS = 20;
 /** Directories a new sandbox has, as programs and agents expect of a Unix system. */
 const STANDARD_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/tmp', '/root', '/home', '/etc', '/var/tmp'];
 const encoder = new TextEncoder();
+/** The JavaScript interpreter's marker file, in the scheme of process/interpreters.ts. */
+const NODE_MARKER = '#!burrow:node\n';
+const NODE_MARKER_BYTES = encoder.encode(NODE_MARKER);
+
+function isNodeMarker(bytes: Uint8Array): boolean {
+  if (bytes.length !== NODE_MARKER_BYTES.length && bytes.length !== NODE_MARKER_BYTES.length - 1) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== NODE_MARKER_BYTES[i]) return false;
+  return true;
+}
 
 export class Kernel implements SysKernel {
   readonly vfs: Vfs;
   readonly sandboxLimits: SandboxLimits;
   readonly processLimits: ProcessLimits;
   readonly sessions: SessionManager;
+  readonly contexts: ContextManager;
   private readonly host: ChannelHost;
   private readonly procs = new Map<number, Process>();
   private nextPid = 1;
@@ -119,12 +134,14 @@ export class Kernel implements SysKernel {
     this.modules = opts.modules;
     this.sandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...opts.sandboxLimits };
     this.processLimits = { ...DEFAULT_PROCESS_LIMITS, ...opts.processLimits };
-    this.vfs = opts.vfs ?? Vfs.create({ limits: this.sandboxLimits });
+    this.vfs = opts.vfs ?? Vfs.create({ limits: this.sandboxLimits, ...(opts.lower === undefined ? {} : { lower: opts.lower }) });
     this.host = new ChannelHost((e) => this.serve(e as ProcessEndpoint));
     this.sessions = new SessionManager(this);
+    this.contexts = new ContextManager(this);
     if (opts.vfs === undefined) {
       for (const dir of STANDARD_DIRS) this.vfs.mkdirp(dir);
       for (const [path, marker] of INTERPRETER_MARKERS) this.vfs.writeFile(path, encoder.encode(marker), 0o755);
+      this.vfs.writeFile('/usr/bin/node', NODE_MARKER_BYTES, 0o755);
     }
   }
 
@@ -219,6 +236,7 @@ export class Kernel implements SysKernel {
     const path = this.resolveProgram(argv[0] as string, cwd, env);
     const bytes = this.vfs.readFile(path);
     if (interpreterOf(bytes) === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
+    if (isNodeMarker(bytes)) return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;
     try {
@@ -249,6 +267,36 @@ export class Kernel implements SysKernel {
     return p;
   }
 
+  /** Starts a JavaScript process (argv[0] resolved to the node marker file). */
+  private spawnJavascript(
+    argv: string[],
+    envList: string[],
+    env: Record<string, string>,
+    cwd: string,
+    limits: ProcessLimits,
+    stdio: SpawnStdio,
+    opts: KernelSpawnOptions,
+  ): Process {
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+      kind: 'javascript',
+      pid: proc.pid,
+      importsMemory: false,
+      maxPages: Math.floor(limits.memoryBytesMax / WASM_PAGE_BYTES),
+      channels: proc.endpoints.map((e) => e.channel),
+      doorbell: this.host.doorbell,
+      argv: proc.argv,
+      env: envList,
+      javascript: { cwd, ppid: opts.ppid ?? 0, memoryBytesMax: limits.memoryBytesMax },
+    }));
+    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
+      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
+      t.unref();
+      void p.wait().then(() => clearTimeout(t));
+    }
+    this.updateWatchdog();
+    return p;
+  }
+
   /** Starts a Python process (argv[0] resolved to the python marker file). */
   private spawnPython(
     argv: string[],
@@ -258,8 +306,9 @@ export class Kernel implements SysKernel {
     limits: ProcessLimits,
     stdio: SpawnStdio,
     opts: KernelSpawnOptions,
+    extra: Pick<PythonLaunch, 'context' | 'template'> = {},
   ): Process {
-    const launch = pythonLaunch(cwd, limits.memoryBytesMax);
+    const launch = { ...pythonLaunch(cwd, limits.memoryBytesMax), ...extra };
     const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
       kind: 'python',
       pid: proc.pid,
@@ -280,6 +329,22 @@ export class Kernel implements SysKernel {
     }
     this.updateWatchdog();
     return p;
+  }
+
+  /**
+   * Starts a code-interpreter context: a Python process that serves cells (see context/), with null stdio,
+   * optionally restored from an image of an earlier context. Its CPU is bounded per cell by the caller's
+   * timeout, not by cpuMsMax (an idle context waits for its next cell outside any syscall).
+   */
+  spawnPythonContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
+    if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
+    const nul = new NullDescriptor();
+    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    const limits = { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY };
+    return this.spawnPython(['python3'], env, envList, cwd, limits, { stdin: nul, stdout: nul, stderr: nul }, {}, {
+      context: true,
+      ...(image === undefined ? {} : { template: image }),
+    });
   }
 
   /**
@@ -440,6 +505,7 @@ export class Kernel implements SysKernel {
 
   close(): void {
     this.sessions.close();
+    this.contexts.close();
     for (const p of this.procs.values()) {
       if (p.state === 'running') this.signal(p.pid, 'SIGKILL');
     }

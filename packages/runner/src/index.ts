@@ -7,3 +7,4 @@ export { type CreateKernelOptions, type NetworkIsolation, RunnerProcess, type Ru
 export { RUNNER_CRASHED, RemoteKernel } from './remote-kernel.js';
 export type { ProbeKind } from './ipc.js';
 export { WorkerPool } from './worker-pool.js';
+export { PythonPool, type PythonPoolOptions } from './python-pool.js';

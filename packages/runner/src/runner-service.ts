@@ -22,6 +22,7 @@ import {
 } from './ipc.js';
 import { LocalKernel } from './local-host.js';
 import { runProbe } from './probes.js';
+import { baseLayer } from './base-layer.js';
 import { decodeWhole, SnapshotEncoder } from './snapshot-codec.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -51,6 +52,8 @@ interface HostedSandbox {
   procs: Map<number, HostedProcess>;
   execs: Map<number, HostedExec>;
   encoder: SnapshotEncoder | null;
+  /** The vfs generation of the last snapshot sent: an unchanged filesystem is not sent again. */
+  sentGeneration: number;
   closed: boolean;
 }
 
@@ -166,6 +169,7 @@ export class RunnerService {
       req.snapshot === undefined
         ? undefined
         : Vfs.fromSnapshot(decodeWhole(req.snapshot) as VfsSnapshot, {
+            lower: baseLayer(),
             ...(limits === undefined ? {} : { limits: { ...DEFAULT_SANDBOX_LIMITS, ...limits } }),
           });
     const kernel = await LocalKernel.create({
@@ -179,6 +183,7 @@ export class RunnerService {
       procs: new Map(),
       execs: new Map(),
       encoder: req.snapshots ? new SnapshotEncoder() : null,
+      sentGeneration: -1,
       closed: false,
     });
     return null;
@@ -296,7 +301,10 @@ export class RunnerService {
   /** Sends the sandbox's VFS state (only file data the parent does not hold yet travels). */
   private sendSnapshot(id: string, sb: HostedSandbox): void {
     if (sb.encoder === null || sb.closed) return;
-    this.opts.send({ t: 'snapshot', sandbox: id, snapshot: sb.encoder.encode(sb.kernel.kernel.vfs.snapshot()) });
+    const vfs = sb.kernel.kernel.vfs;
+    if (vfs.generation === sb.sentGeneration) return;
+    sb.sentGeneration = vfs.generation;
+    this.opts.send({ t: 'snapshot', sandbox: id, snapshot: sb.encoder.encode(vfs.snapshot()) });
   }
 }
 

@@ -2,7 +2,22 @@
  * @burrow/shell: Burrow's bash-flavoured shell as a library. `Shell` is a session over a `Sys`; `builtins`
  * is the registry of builtin commands to give it; the parser and AST are exported for tools.
  */
-export type * from './ast/types.js';
+export type {
+  AndOr,
+  Assignment,
+  Command,
+  CompoundCommand,
+  CondExpr,
+  FunctionDef,
+  ListItem,
+  ParamPart,
+  Pipeline,
+  Redirect,
+  Script,
+  SimpleCommand,
+  Word,
+  WordPart,
+} from './ast/types.js';
 export { builtins } from './builtins/index.js';
 export type { Builtin, CommandContext } from './builtins/types.js';
 export type { JournalData, JournalEntry } from './interpreter/journal.js';

@@ -29,6 +29,8 @@ export interface PythonLaunch {
   interrupt: SharedArrayBuffer;
   /** The template image of an initialised interpreter, when the launcher has one. */
   template?: Uint8Array | SharedArrayBuffer;
+  /** A code-interpreter context: the worker serves cells instead of running a program. */
+  context?: boolean;
 }
 
 export function pythonLaunch(cwd: string, memoryBytesMax: number): PythonLaunch {

@@ -139,6 +139,16 @@ const methods: Record<string, SysMethod> = {
     ),
   truncate: (k, _p, [path, size]) => k.vfs.truncate(k.vfs.lookup(k.vfs.rootIno, str(path), { follow: true }), num(size)),
   realpath: (k, _p, [path]) => k.vfs.realpath(k.vfs.rootIno, str(path)),
+  statfs: (k, _p, [path]) => {
+    k.vfs.lookup(k.vfs.rootIno, str(path), { follow: true });
+    const used = k.vfs.usage();
+    return {
+      bytesTotal: k.vfs.limits.fsBytesMax,
+      bytesUsed: used.bytes,
+      inodesTotal: k.vfs.limits.fsInodesMax,
+      inodesUsed: used.inodes,
+    };
+  },
   spawn: (k, p, [argv, opts]) => {
     if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) throw new KernelError(Errno.INVAL);
     return k.sysSpawn(p, argv as string[], opts as SysSpawnOptions);

@@ -33,6 +33,8 @@ const EMPTY = new Uint8Array(0);
 const MIN_CAPACITY = 64;
 
 export class NodeStore {
+  /** Bumped by every change to stored state: lets a caller tell cheaply whether anything changed. */
+  generation = 0;
   readonly lower: LowerLayer;
   readonly limits: SandboxLimits;
   readonly clock: () => bigint;
@@ -118,6 +120,7 @@ export class NodeStore {
    * lower layer until it is written). Never fails on a quota: copy-ups are bounded by the lower layer.
    */
   copyUp(ino: number): UpperNode {
+    this.generation++;
     const have = this.nodes.get(ino);
     if (have !== undefined) return have;
     const low = this.dead.has(ino) ? undefined : this.lower.node(ino);
@@ -173,6 +176,7 @@ export class NodeStore {
 
   /** Creates a node and links it into `parentIno` as `name`. The caller has checked quotas and the name. */
   create(parentIno: number, name: string, kind: NodeKind, mode: number, target = ''): number {
+    this.generation++;
     const now = this.clock();
     const parent = this.upperDir(parentIno);
     const ino = this.nextIno++;
@@ -209,6 +213,7 @@ export class NodeStore {
 
   /** Sets `name` in `dir` to `ino` with a fresh cookie. */
   addEntry(dir: DirNode, name: string, ino: number): void {
+    this.generation++;
     const had = dir.entries.delete(name);
     if (!had) this.bytes += utf8Bytes(name);
     dir.entries.set(name, { ino, cookie: dir.nextCookie++ });
@@ -216,6 +221,7 @@ export class NodeStore {
 
   /** Removes `name` from `dir`, leaving a whiteout where a lower entry must stay hidden. */
   removeEntry(dir: DirNode, name: string): void {
+    this.generation++;
     const whiteout = dir.merged && this.lower.dir(dir.ino)?.index.has(name) === true;
     const had = dir.entries.has(name);
     if (whiteout) {
@@ -229,6 +235,7 @@ export class NodeStore {
 
   /** Frees an inode once no name and no open file refers to it. */
   release(ino: number): void {
+    this.generation++;
     const n = this.get(ino);
     if (n === undefined || n.nlink > 0 || (this.openCounts.get(ino) ?? 0) > 0 || ino === ROOT_INO) return;
     const up = this.nodes.get(ino);
@@ -265,12 +272,14 @@ export class NodeStore {
   }
 
   chmod(ino: number, mode: number): void {
+    this.generation++;
     const n = this.copyUp(ino);
     n.mode = mode & 0o7777;
     this.touch(n, false);
   }
 
   setTimes(ino: number, atime: TimeSpec, mtime: TimeSpec): void {
+    this.generation++;
     const n = this.copyUp(ino);
     const now = this.clock();
     if (atime !== null) n.atimeNs = atime === 'now' ? now : atime;
@@ -317,6 +326,7 @@ export class NodeStore {
    * quotas and returns the count; throws EFBIG/ENOSPC only when nothing fits.
    */
   write(ino: number, pos: number, src: Uint8Array): number {
+    this.generation++;
     const n = this.need(ino);
     if (n.kind === 'dir') throw new KernelError(Errno.ISDIR);
     if (n.kind !== 'file') throw new KernelError(Errno.INVAL);
@@ -339,6 +349,7 @@ export class NodeStore {
 
   /** Sets a file's size: shrinking drops data, growing zero-fills. */
   truncate(ino: number, size: number): void {
+    this.generation++;
     const n = this.need(ino);
     if (n.kind === 'dir') throw new KernelError(Errno.ISDIR);
     if (n.kind !== 'file' || size < 0 || !Number.isSafeInteger(size)) throw new KernelError(Errno.INVAL);

@@ -72,6 +72,11 @@ export class Vfs {
     return this.#store.limits;
   }
 
+  /** Changes with every modification of the filesystem's stored state (not with reads or seeks). */
+  get generation(): number {
+    return this.#store.generation;
+  }
+
   usage(): { bytes: number; inodes: number } {
     return { bytes: this.#store.bytes, inodes: this.#store.inodes };
   }

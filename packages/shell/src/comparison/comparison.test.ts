@@ -1,8 +1,9 @@
 /**
  * The bash comparison suite: every recorded case (fixtures/<group>.json, recorded from /bin/bash by
  * record.mjs) runs through Burrow's shell on the in-memory Sys seeded with the same files, and its stdout,
- * stderr and exit status must equal bash's. Cases listed in differences.json are intentional or known
- * differences, each with its reason; the fields it names are not compared.
+ * stderr and exit status must equal bash's. Cases listed in differences.json are intentional differences,
+ * or (`pending`) gaps in builtins still being written, each with its reason; the fields it names are not
+ * compared.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +25,8 @@ interface Difference {
   reason: string;
   /** Fields not compared; all of them when absent. */
   ignore?: Field[];
+  /** A gap in a builtin that is still being written, not an intended difference: remove it once fixed. */
+  pending?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +60,7 @@ for (const file of readdirSync(join(here, 'fixtures')).sort()) {
       const ignored = new Set<Field>(diff === undefined ? [] : (diff.ignore ?? ['stdout', 'stderr', 'status']));
       const title = `${i}: ${c.cmd.split('\n')[0]}`;
       if (ignored.size === 3) {
-        it.skip(`${title} (${diff?.reason})`, () => {});
+        it.skip(`${title} (${diff?.pending ? 'pending: ' : ''}${diff?.reason})`, () => {});
         return;
       }
       it(title, async () => {

@@ -4,7 +4,7 @@
  * unquoted wildcard characters) and quote removal. Quoting is tracked per character by building each field
  * twice: its text, and its glob pattern with quoted characters backslash-escaped.
  */
-import type { ParamPart, Script, Word, WordPart } from '../ast/types.js';
+import type { Script, Word, WordPart } from '../ast/types.js';
 import { hasGlobMeta } from '../pattern/fnmatch.js';
 import type { Sys } from '../sys.js';
 import { ShellError } from './control.js';
@@ -293,4 +293,3 @@ function seqValues(p: { from: string; to: string; step: number | null }): string
   return out;
 }
 
-export type { ParamPart };

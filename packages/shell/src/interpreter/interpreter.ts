@@ -5,14 +5,14 @@
  * Invariants: every effect outside the state goes through `sys`; `signal` is checked before every command and
  * the event loop is yielded to regularly, so a runaway loop is stoppable.
  */
+import { errnoMessage, isKernelError } from '@burrow/protocol';
 import type { AndOr, Command, CompoundCommand, ListItem, Pipeline, Script } from '../ast/types.js';
 import type { Builtin } from '../builtins/types.js';
-import { errnoMessage, isKernelError } from '@burrow/protocol';
 import { resolvePath, writeText } from '../builtins/io.js';
-import { fnmatch } from '../pattern/fnmatch.js';
+import { type Program, parseProgram } from '../parser/parser.js';
 import type { ByteSink, ByteSource, Sys } from '../sys.js';
 import { ArithError, evalArith } from './arith.js';
-import { evalCond } from './cond.js';
+import { execBody } from './compound.js';
 import {
   BreakSignal,
   ContinueSignal,
@@ -22,14 +22,15 @@ import {
   ShellError,
   signalNumber,
 } from './control.js';
-import { type ExpandHost, expandPattern, expandString, expandWords } from './expand.js';
+import { type ExpandHost, expandString } from './expand.js';
 import type { Journal } from './journal.js';
 import type { ShellLimits } from './limits.js';
+import { runStages, startJob } from './pipeline.js';
 import { applyRedirs } from './redirect.js';
 import { execSimple } from './simple-command.js';
 import { cloneState, type ShellState } from './state.js';
-import { CollectSink, Pipe } from './streams.js';
-import { scalarOf, setArray, setIndex, setScalar } from './vars.js';
+import { CollectSink } from './streams.js';
+import { scalarOf, setIndex, setScalar } from './vars.js';
 
 export interface Fd {
   src?: ByteSource;
@@ -55,8 +56,6 @@ export interface Runtime {
   sourceDepth: number;
   limits: ShellLimits;
 }
-
-const SIGNAL_STATUS_BASE = 128;
 
 export class Interpreter implements ExpandHost {
   /** fds of the command being run (for expansion errors and command substitution). */
@@ -275,8 +274,13 @@ export class Interpreter implements ExpandHost {
   }
 
   async evalString(text: string, fds: Fds): Promise<number> {
-    const { parseProgram } = await import('../parser/parser.js');
-    const { script, error } = parseProgram(text);
+    let program = evalCache.get(text);
+    if (program === undefined) {
+      program = parseProgram(text);
+      if (evalCache.size >= this.rt.limits.parseCacheEntriesMax) evalCache.clear();
+      evalCache.set(text, program);
+    }
+    const { script, error } = program;
     const status = await this.runScript(script, fds);
     if (error !== null) {
       await this.err(`eval: line ${error.line}: ${error.message}`, fds);
@@ -293,36 +297,11 @@ export class Interpreter implements ExpandHost {
 
   private async execItem(item: ListItem, fds: Fds): Promise<number> {
     if (item.background) {
-      this.startJob(item.cmd, fds, item.text ?? 'job');
+      startJob(this, item.cmd, fds, item.text ?? 'job');
       this.st.status = 0;
       return 0;
     }
     return this.execAndOr(item.cmd, fds);
-  }
-
-  private startJob(cmd: AndOr, fds: Fds, text: string): void {
-    const controller = new AbortController();
-    const child = this.fork(controller.signal);
-    const id = this.st.nextJobId++;
-    const pid = child.st.bashPid;
-    const done = (async () => {
-      await Promise.resolve();
-      try {
-        return await child.execAndOr(cmd, fds);
-      } catch (e) {
-        return child.exitStatusOf(e, fds);
-      }
-    })().then((status) => {
-      const rec = this.st.jobs.find((j) => j.pid === pid);
-      if (rec !== undefined) {
-        rec.state = 'done';
-        rec.status = status;
-      }
-      return status;
-    });
-    this.rt.jobs.set(pid, { id, pid, done, controller });
-    this.st.jobs.push({ id, pid, text, state: 'running', status: 0 });
-    this.st.lastBgPid = pid;
   }
 
   async execAndOr(list: AndOr, fds: Fds): Promise<number> {
@@ -373,57 +352,12 @@ export class Interpreter implements ExpandHost {
     if (p.negate) this.errexitOff++;
     let status: number;
     try {
-      status = p.cmds.length === 1 && p.cmds[0] !== undefined ? await this.execCommand(p.cmds[0], fds) : await this.runStages(p, fds);
+      status = p.cmds.length === 1 && p.cmds[0] !== undefined ? await this.execCommand(p.cmds[0], fds) : await runStages(this, p, fds);
     } finally {
       if (p.negate) this.errexitOff--;
     }
     if (p.negate) status = status === 0 ? 1 : 0;
     this.st.status = status;
-    return status;
-  }
-
-  private async runStages(p: Pipeline, fds: Fds): Promise<number> {
-    if (p.cmds.length > this.rt.limits.pipelineWidthMax) {
-      await this.err(`pipeline too long (limit ${this.rt.limits.pipelineWidthMax} commands)`, fds);
-      return 1;
-    }
-    await this.tick();
-    const statuses = await this.observe('pipeline', async () => {
-      const n = p.cmds.length;
-      const pipes = Array.from({ length: n - 1 }, () => new Pipe(this.rt.limits.pipeBytes));
-      const runs = p.cmds.map(async (cmd, i) => {
-        const stop = new AbortController();
-        const out = pipes[i];
-        if (out !== undefined) out.onReaderClosed = () => stop.abort(13);
-        const parent = this.signal;
-        const forward = () => stop.abort(parent.reason);
-        if (parent.aborted) forward();
-        else parent.addEventListener('abort', forward, { once: true });
-        const child = this.fork(stop.signal);
-        const stageFds = fds.slice();
-        const inp = pipes[i - 1];
-        if (inp !== undefined) stageFds[0] = { src: inp.source };
-        if (out !== undefined) {
-          stageFds[1] = { sink: out.sink };
-          if (p.stderr[i]) stageFds[2] = { sink: out.sink };
-        }
-        await Promise.resolve();
-        try {
-          return await child.execCommand(cmd, stageFds);
-        } catch (e) {
-          return await child.exitStatusOf(e, stageFds);
-        } finally {
-          parent.removeEventListener('abort', forward);
-          out?.closeWriter();
-          inp?.closeReader();
-        }
-      });
-      return Promise.all(runs);
-    });
-    if (this.signal.aborted) throw new KilledSignal(signalOf(this.signal));
-    setArray(this.st, 'PIPESTATUS', statuses.map(String), false);
-    let status = statuses[statuses.length - 1] ?? 0;
-    if (this.st.opts.pipefail) for (const s of statuses) if (s !== 0) status = s;
     return status;
   }
 
@@ -442,7 +376,7 @@ export class Interpreter implements ExpandHost {
 
   private async execCompound(cmd: CompoundCommand, fds: Fds): Promise<number> {
     this.lineno = cmd.line;
-    if (cmd.redirs.length === 0) return this.execBody(cmd, fds);
+    if (cmd.redirs.length === 0) return execBody(this, cmd, fds);
     let r: Awaited<ReturnType<typeof applyRedirs>>;
     try {
       r = await applyRedirs(this, cmd.redirs, fds);
@@ -454,82 +388,9 @@ export class Interpreter implements ExpandHost {
       throw e;
     }
     try {
-      return await this.execBody(cmd, r.fds);
+      return await execBody(this, cmd, r.fds);
     } finally {
       await r.close();
-    }
-  }
-
-  private async execBody(cmd: CompoundCommand, fds: Fds): Promise<number> {
-    const b = cmd.body;
-    switch (b.k) {
-      case 'group':
-        return this.runScript(b.body, fds);
-      case 'subshell':
-        await this.tick();
-        return this.observe('subshell', () => this.fork().runSubshell(b.body, fds));
-      case 'if': {
-        for (const c of b.clauses) {
-          if ((await this.condition(c.cond, fds)) === 0) return this.runScript(c.body, fds);
-        }
-        return b.elseBody === null ? 0 : this.runScript(b.elseBody, fds);
-      }
-      case 'while':
-        return this.loop(fds, async () => ((await this.condition(b.cond, fds)) === 0) !== b.until, b.body);
-      case 'for': {
-        const words = b.words === null ? this.st.positional.slice() : await expandWords(this, b.words);
-        let i = 0;
-        return this.loop(
-          fds,
-          async () => {
-            await this.tick();
-            if (i >= words.length) return false;
-            setScalar(this.st, b.name, words[i++] ?? '', this.intEval);
-            return true;
-          },
-          b.body,
-        );
-      }
-      case 'cfor': {
-        if (b.init !== null) this.arith(await expandString(this, b.init));
-        let first = true;
-        return this.loop(
-          fds,
-          async () => {
-            await this.tick();
-            if (!first && b.step !== null) this.arith(await expandString(this, b.step));
-            first = false;
-            return b.cond === null || this.arith(await expandString(this, b.cond)) !== 0n;
-          },
-          b.body,
-        );
-      }
-      case 'case':
-        return this.execCase(b, fds);
-      case 'arith': {
-        await this.tick();
-        try {
-          const v = this.arith(await expandString(this, b.expr));
-          return v !== 0n ? 0 : 1;
-        } catch (e) {
-          if (e instanceof ShellError) {
-            await this.err(`((: ${e.message}`, fds);
-            return 1;
-          }
-          throw e;
-        }
-      }
-      case 'cond':
-        await this.tick();
-        try {
-          return (await evalCond(this, b.expr)) ? 0 : 1;
-        } catch (e) {
-          if (e instanceof ShellError && !e.fatal) {
-            await this.err(e.message, fds);
-            return 2;
-          }
-          throw e;
-        }
     }
   }
 
@@ -541,58 +402,6 @@ export class Interpreter implements ExpandHost {
     } finally {
       this.errexitOff--;
     }
-  }
-
-  private async loop(fds: Fds, next: () => Promise<boolean>, body: Script): Promise<number> {
-    let status = 0;
-    this.loopDepth++;
-    try {
-      while (await next()) {
-        try {
-          status = await this.runScript(body, fds);
-        } catch (e) {
-          if (e instanceof BreakSignal) {
-            if (--e.n > 0) throw e;
-            break;
-          }
-          if (e instanceof ContinueSignal) {
-            if (--e.n > 0) throw e;
-            continue;
-          }
-          throw e;
-        }
-      }
-    } finally {
-      this.loopDepth--;
-    }
-    this.st.status = status;
-    return status;
-  }
-
-  private async execCase(b: Extract<CompoundCommand['body'], { k: 'case' }>, fds: Fds): Promise<number> {
-    await this.tick();
-    const word = await expandString(this, b.word);
-    let status = 0;
-    let fall = false;
-    for (let i = 0; i < b.arms.length; i++) {
-      const arm = b.arms[i];
-      if (arm === undefined) break;
-      let hit = fall;
-      if (!hit) {
-        for (const pw of arm.patterns) {
-          const pat = await expandPattern(this, pw);
-          if (fnmatch(pat, word, { casefold: this.st.shopts.nocasematch })) {
-            hit = true;
-            break;
-          }
-        }
-      }
-      if (!hit) continue;
-      status = await this.runScript(arm.body, fds);
-      if (arm.term === ';;') return status;
-      fall = arm.term === ';&';
-    }
-    return status;
   }
 
   async callFunction(name: string, args: string[], fds: Fds): Promise<number> {
@@ -626,12 +435,10 @@ export class Interpreter implements ExpandHost {
       st.positional = savedPositional;
     }
   }
-
-  /** Deliver a signal to this interpreter's foreground work. */
-  static statusForSignal(signal: number): number {
-    return SIGNAL_STATUS_BASE + signal;
-  }
 }
+
+/** Parsed `eval` strings and traps, shared by all sessions (an AST is immutable). */
+const evalCache = new Map<string, Program>();
 
 export function signalOf(signal: AbortSignal): number {
   const r: unknown = signal.reason;

@@ -212,7 +212,7 @@ async function trace(it: Interpreter, fds: Fds, words: string[]): Promise<void> 
 }
 
 /** Perform one assignment; returns the scalar value assigned (for xtrace). */
-export async function assign(it: Interpreter, a: Assignment, exportIt: boolean, local = false): Promise<string> {
+export async function assign(it: Interpreter, a: Assignment, exportIt: boolean): Promise<string> {
   const st = it.st;
   if (a.array !== null) {
     const v = st.vars.get(a.name);
@@ -257,7 +257,6 @@ export async function assign(it: Interpreter, a: Assignment, exportIt: boolean, 
     setIndex(st, a.name, key, value, it.intEval, a.append);
   } else setScalar(st, a.name, value, it.intEval, a.append);
   if (exportIt) markExport(it, a.name);
-  void local;
   return value;
 }
 

@@ -192,3 +192,11 @@ sleep 0.1 & wait; echo waited
 echo bg & wait; echo fg
 #---
 jobs; echo none
+#---
+f() { echo a; if [ -n "$1" ]; then echo "x $1"; else echo no; fi; for i in 1 2; do echo $i; done; }; declare -f f
+#---
+g() { local v=1; echo $v; }; type g
+#---
+f() { echo "$@"; }; eval "$(declare -f f | sed 's/^f/h/')"; h copied
+#---
+declare -a arr=(1 2); declare -p arr; export -n arr 2>/dev/null; echo ok

@@ -145,3 +145,9 @@ f() { local -a arr=(1 2); echo ${#arr[@]}; }; f
 f() { return; }; false; f; echo $?
 #---
 g() { echo "depth"; }; f() { g; }; f
+#---
+set -e; x=$(false; echo still); echo "$x"
+#---
+f() { echo "${FUNCNAME[0]} ${FUNCNAME[1]}"; }; g() { f; }; g
+#---
+i=0; while [ $i -lt 3 ]; do i=$((i+1)); case $i in 2) continue;; esac; echo $i; done

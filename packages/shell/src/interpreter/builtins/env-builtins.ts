@@ -3,6 +3,7 @@
  * builtin, umask, times.
  */
 import { errnoMessage, isKernelError } from '@burrow/protocol';
+import { printFunction } from '../../ast/print.js';
 import { resolvePath } from '../../builtins/io.js';
 import type { Fds, Interpreter } from '../interpreter.js';
 import { quoteForReuse } from '../quote.js';
@@ -79,7 +80,8 @@ async function describe(it: Interpreter, name: string, fds: Fds, mode: 'v' | 'V'
     detail = mode === 'v' ? name : `${name} is a shell keyword`;
   } else if (st.funcs.has(name)) {
     kind = 'function';
-    detail = mode === 'v' ? name : `${name} is a function`;
+    const def = st.funcs.get(name);
+    detail = mode === 'v' ? name : `${name} is a function\n${def === undefined ? '' : printFunction(name, def.body).trimEnd()}`;
   } else if (SHELL_BUILTIN_NAMES.includes(name) || it.rt.builtins.has(name)) {
     kind = 'builtin';
     detail = mode === 'v' ? name : `${name} is a shell builtin`;

@@ -4,13 +4,14 @@
  */
 import type { Word } from '../../ast/types.js';
 import { writeText } from '../../builtins/io.js';
+import { ShellError } from '../control.js';
 import type { Fds, Interpreter } from '../interpreter.js';
 
 export type ShellBuiltin = (it: Interpreter, argv: string[], fds: Fds, words: Word[]) => Promise<number>;
 
 export async function out(fds: Fds, text: string): Promise<void> {
   const sink = fds[1]?.sink;
-  if (sink === undefined) throw new (await import('../control.js')).ShellError('write error: Bad file descriptor', 1);
+  if (sink === undefined) throw new ShellError('write error: Bad file descriptor', 1);
   await writeText(sink, text);
 }
 

@@ -2,6 +2,7 @@
  * Builtins over variables and options: declare/typeset/local, export, readonly, unset, set, shopt, let,
  * shift, read, getopts.
  */
+import { printFunction } from '../../ast/print.js';
 import { isName } from '../../parser/word-reader.js';
 import { ShellError } from '../control.js';
 import type { Fds, Interpreter } from '../interpreter.js';
@@ -82,7 +83,10 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
   const st = it.st;
   if (funcs) {
     for (const n of names.length > 0 ? names : [...st.funcs.keys()].sort()) {
-      if (st.funcs.has(n)) await out(fds, funcNames && names.length > 0 ? `${n}\n` : `declare -f ${n}\n`);
+      const def = st.funcs.get(n);
+      if (def === undefined) continue;
+      if (funcNames) await out(fds, names.length > 0 ? `${n}\n` : `declare -f ${n}\n`);
+      else await out(fds, printFunction(n, def.body));
     }
     return 0;
   }
