@@ -84,6 +84,8 @@ export type Request =
   | { op: 'kill'; sandbox: string; pid: number; signal: Signal }
   | { op: 'exec'; sandbox: string; exec: number; command: string; opts: WireExecOptions; window: number }
   | { op: 'exec-signal'; sandbox: string; exec: number; signal: Signal }
+  /** A buffered exec: one request, one reply with the whole result (no events, no credit). */
+  | { op: 'exec-collect'; sandbox: string; command: string; opts: WireExecOptions }
   | { op: 'processes'; sandbox: string }
   | { op: 'fs'; sandbox: string; fs: FsCall }
   | { op: 'snapshot'; sandbox: string }
@@ -207,6 +209,7 @@ const request: Check<Request> = oneOf<Request>('op', {
     window: int(1, 1 << 30),
   }),
   'exec-signal': object({ op: literal('exec-signal'), sandbox: sandboxId, exec: proc, signal: literal(...SIGNALS) }),
+  'exec-collect': object({ op: literal('exec-collect'), sandbox: sandboxId, command: str(1 << 22), opts: execOptions }),
   processes: object({ op: literal('processes'), sandbox: sandboxId }),
   fs: object({ op: literal('fs'), sandbox: sandboxId, fs: fsCall }),
   snapshot: object({ op: literal('snapshot'), sandbox: sandboxId }),
@@ -311,6 +314,12 @@ export const processInfos: Check<ProcessInfo[]> = arrayOf(
 );
 
 export const spawnReply: Check<{ pid: number }> = object({ pid: proc });
+export const execResult: Check<{ exitCode: number; stdout: string; stderr: string; reason?: string }> = object({
+  exitCode: int(0, 255),
+  stdout: str(1 << 30),
+  stderr: str(1 << 30),
+  reason: optional(str(256)),
+});
 export const nothing: Check<null> = (v: unknown) => (v === null || v === undefined ? null : INVALID);
 export const bytesReply: Check<Uint8Array> = bytes;
 export const probeReply: Check<{ outcome: string }> = object({ outcome: str(4096) });

@@ -32,6 +32,7 @@ import {
   dirEntries,
   encodedSnapshot,
   type FsCall,
+  execResult,
   nothing,
   processInfos,
   type RunnerEvent,
@@ -200,6 +201,18 @@ export class RemoteKernel implements KernelApi {
   }
 
   async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    if (opts.signal === undefined) {
+      // One round trip: the runner collects the output itself.
+      const wire = {
+        ...(opts.session === undefined ? {} : { session: opts.session }),
+        ...(opts.cwd === undefined ? {} : { cwd: opts.cwd }),
+        ...(opts.env === undefined ? {} : { env: { ...opts.env } }),
+        ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+      };
+      const r = await this.link.request({ op: 'exec-collect', sandbox: this.sandbox, command, opts: wire }, execResult);
+      return r.reason === undefined ? { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr } : { ...r, reason: r.reason };
+    }
     const run = this.execStream(command, opts);
     const out: Uint8Array[] = [];
     const err: Uint8Array[] = [];

@@ -7,7 +7,7 @@
  * Invariants: nothing a message contains can throw out of `handle` (a malformed or failing request is an error
  * reply); every reply and event goes through `send`, in the order the kernel produced it.
  */
-import type { ExecRun, ProcessHandle } from '@burrow/kernel';
+import type { ExecResult, ExecRun, ProcessHandle } from '@burrow/kernel';
 import { Vfs } from '@burrow/kernel';
 import { DEFAULT_SANDBOX_LIMITS, isKernelError } from '@burrow/protocol';
 import {
@@ -139,6 +139,8 @@ export class RunnerService {
         return this.stdin(req);
       case 'exec':
         return this.exec(req);
+      case 'exec-collect':
+        return this.execCollect(req);
       case 'exec-signal':
         this.sandbox(req.sandbox).execs.get(req.exec)?.run.signal(req.signal);
         return null;
@@ -236,6 +238,13 @@ export class RunnerService {
       () => done(),
     );
     return { pid };
+  }
+
+  private async execCollect(req: Extract<Request, { op: 'exec-collect' }>): Promise<ExecResult> {
+    const sb = this.sandbox(req.sandbox);
+    const r = await sb.kernel.exec(req.command, req.opts);
+    if (!sb.closed) this.sendSnapshot(req.sandbox, sb);
+    return r;
   }
 
   private exec(req: Extract<Request, { op: 'exec' }>): null {

@@ -68,6 +68,14 @@ export interface SpawnOptions {
   signal?: AbortSignal;
 }
 
+/** Size and usage of the filesystem holding a path (the sandbox has one). */
+export interface FsUsage {
+  bytesTotal: number;
+  bytesUsed: number;
+  inodesTotal: number;
+  inodesUsed: number;
+}
+
 export interface Sys {
   stat(path: string, opts?: { follow?: boolean }): Promise<FileStat>;
   readdir(path: string): Promise<DirEntry[]>;
@@ -100,6 +108,8 @@ export interface Sys {
   now(): number;
   /** Cryptographically random bytes. Journaled by the session host for replay. */
   randomBytes(n: number): Uint8Array;
+  /** Size limits and usage of the filesystem holding `path` (df); optional for hosts that cannot tell. */
+  statfs?(path: string): Promise<FsUsage>;
 }
 
 export type { Errno };

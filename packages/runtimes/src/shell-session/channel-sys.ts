@@ -183,6 +183,9 @@ export class ChannelSys implements Sys {
   realpath(path: string): Promise<string> {
     return this.call('realpath', path);
   }
+  statfs(path: string): ReturnType<NonNullable<Sys['statfs']>> {
+    return this.call('statfs', path);
+  }
 
   async spawn(argv: string[], opts: SpawnOptions): Promise<number> {
     const owned: number[] = [];

@@ -8,8 +8,11 @@ import { chmod } from './chmod/chmod.js';
 import { cp } from './cp/cp.js';
 import { curl } from './curl/curl.js';
 import { date } from './date/date.js';
+import { df } from './df/df.js';
 import { dirname } from './dirname/dirname.js';
+import { du } from './du/du.js';
 import { env } from './env/env.js';
+import { file } from './file/file.js';
 import { find } from './find/find.js';
 import { gunzip, gzip, zcat } from './gzip/gzip.js';
 import { hostname } from './hostname/hostname.js';
@@ -26,13 +29,17 @@ import { realpath } from './realpath/realpath.js';
 import { rm } from './rm/rm.js';
 import { rmdir } from './rmdir/rmdir.js';
 import { sleep } from './sleep/sleep.js';
+import { split } from './split/split.js';
 import { stat } from './stat/stat.js';
+import { tar } from './tar/tar.js';
 import { timeout } from './timeout/timeout.js';
 import { touch } from './touch/touch.js';
 import { uname } from './uname/uname.js';
+import { unzip } from './unzip/unzip.js';
 import { which } from './which/which.js';
 import { whoami } from './whoami/whoami.js';
 import { xargs } from './xargs/xargs.js';
+import { zip } from './zip/zip.js';
 import type { Builtin } from './types.js';
 
 export const fsBuiltins: Record<string, Builtin> = {
@@ -42,8 +49,11 @@ export const fsBuiltins: Record<string, Builtin> = {
   cp,
   curl,
   date,
+  df,
   dirname,
+  du,
   env,
+  file,
   find,
   gunzip,
   gzip,
@@ -61,12 +71,16 @@ export const fsBuiltins: Record<string, Builtin> = {
   rm,
   rmdir,
   sleep,
+  split,
   stat,
+  tar,
   timeout,
   touch,
   uname,
+  unzip,
   which,
   whoami,
   xargs,
   zcat,
+  zip,
 };

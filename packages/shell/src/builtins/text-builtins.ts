@@ -4,6 +4,7 @@
  */
 import { awk } from './awk/awk.js';
 import { base64 } from './base64/base64.js';
+import { bc } from './bc/bc.js';
 import { comm } from './comm/comm.js';
 import { cut } from './cut/cut.js';
 import { diff } from './diff/diff.js';
@@ -11,6 +12,7 @@ import { fold } from './fold/fold.js';
 import { grep } from './grep/grep.js';
 import { head } from './head/head.js';
 import { join } from './join/join.js';
+import { jq } from './jq/jq.js';
 import { nl } from './nl/nl.js';
 import { paste } from './paste/paste.js';
 import { rev } from './rev/rev.js';
@@ -34,6 +36,7 @@ const fgrep: Builtin = (ctx) => grep({ ...ctx, argv: ['grep', '-F', ...ctx.argv.
 export const textBuiltins: Record<string, Builtin> = {
   awk,
   base64,
+  bc,
   comm,
   cut,
   diff,
@@ -44,6 +47,7 @@ export const textBuiltins: Record<string, Builtin> = {
   grep,
   head,
   join,
+  jq,
   md5sum,
   nl,
   paste,

@@ -55,6 +55,9 @@ interface Located {
 const SYMLINK_HOPS_MAX = 40;
 const DIR_SIZE = 4096;
 const START_TIME_MS = Date.UTC(2024, 0, 15, 12, 0, 0);
+/** What statfs reports as the filesystem's size: 1 GiB and 100,000 inodes. */
+const FS_BYTES_TOTAL = 1 << 30;
+const FS_INODES_TOTAL = 100_000;
 
 export function createMemorySys(files: Record<string, string | Uint8Array> = {}): MemorySys {
   const inodes = new Map<number, Inode>();
@@ -443,6 +446,13 @@ export function createMemorySys(files: Record<string, string | Uint8Array> = {})
       }),
 
     now: () => clockMs,
+
+    statfs: async (path) => {
+      existing(path);
+      let bytes = 0;
+      for (const node of inodes.values()) bytes += node.data.length + node.target.length;
+      return { bytesTotal: FS_BYTES_TOTAL, bytesUsed: bytes, inodesTotal: FS_INODES_TOTAL, inodesUsed: inodes.size };
+    },
 
     randomBytes: (n) => {
       const out = new Uint8Array(n);

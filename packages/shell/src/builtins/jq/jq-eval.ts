@@ -73,7 +73,7 @@ export function typeOf(v: Json): string {
 function describe(v: Json): string {
   const t = typeOf(v);
   const s = JSON.stringify(v);
-  return t === 'null' ? 'null' : `${t} (${s.length > 11 ? `${s.slice(0, 10)}...` : s})`;
+  return `${t} (${s.length > 11 ? `${s.slice(0, 10)}...` : s})`;
 }
 
 export function truthy(v: Json): boolean {
@@ -266,6 +266,8 @@ export interface JqContext {
   /** Next input for `input`/`inputs`; undefined when there are none left. */
   nextInput(): Json | undefined;
   env: Record<string, string>;
+  /** Wall clock in ms (the session's journaled clock). */
+  now(): number;
   /** Run a builtin not known to the core evaluator. */
   builtin(name: string, args: readonly JqNode[], input: Json, env: Env, ev: Evaluator): Generator<Json> | null;
 }
