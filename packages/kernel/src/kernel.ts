@@ -51,7 +51,7 @@ export interface LaunchSpec {
   /** Python processes (see process/interpreters.ts); the launcher adds the template image it holds. */
   python?: PythonLaunch;
   /** JavaScript processes: cwd, parent pid and memory cap (the worker bounds the QuickJS heap below it). */
-  javascript?: { cwd: string; ppid: number; memoryBytesMax: number };
+  javascript?: { cwd: string; ppid: number; memoryBytesMax: number; context?: boolean; image?: Uint8Array };
 }
 
 export interface LaunchEvents {
@@ -276,6 +276,7 @@ export class Kernel implements SysKernel {
     limits: ProcessLimits,
     stdio: SpawnStdio,
     opts: KernelSpawnOptions,
+    context: { image?: Uint8Array } | null = null,
   ): Process {
     const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
       kind: 'javascript',
@@ -286,7 +287,12 @@ export class Kernel implements SysKernel {
       doorbell: this.host.doorbell,
       argv: proc.argv,
       env: envList,
-      javascript: { cwd, ppid: opts.ppid ?? 0, memoryBytesMax: limits.memoryBytesMax },
+      javascript: {
+        cwd,
+        ppid: opts.ppid ?? 0,
+        memoryBytesMax: limits.memoryBytesMax,
+        ...(context === null ? {} : { context: true, ...context }),
+      },
     }));
     if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
       const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
@@ -295,6 +301,19 @@ export class Kernel implements SysKernel {
     }
     this.updateWatchdog();
     return p;
+  }
+
+  /**
+   * Starts a JavaScript code-interpreter context (js-context-* worker messages; see runtimes/src/javascript/
+   * js-worker.ts), optionally from an image of an earlier one. CPU is bounded per cell by its caller.
+   */
+  spawnJavascriptContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
+    if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
+    const nul = new NullDescriptor();
+    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    const limits = { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY };
+    const stdio = { stdin: nul, stdout: nul, stderr: nul };
+    return this.spawnJavascript(['node'], envList, env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
   }
 
   /** Starts a Python process (argv[0] resolved to the python marker file). */

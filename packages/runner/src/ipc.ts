@@ -85,7 +85,7 @@ export type Request =
   | { op: 'exec'; sandbox: string; exec: number; command: string; opts: WireExecOptions; window: number }
   | { op: 'exec-signal'; sandbox: string; exec: number; signal: Signal }
   /** A buffered exec: one request, one reply with the whole result (no events, no credit). */
-  | { op: 'exec-collect'; sandbox: string; command: string; opts: WireExecOptions }
+  | { op: 'exec-collect'; sandbox: string; exec: number; command: string; opts: WireExecOptions }
   | { op: 'processes'; sandbox: string }
   | { op: 'fs'; sandbox: string; fs: FsCall }
   | { op: 'snapshot'; sandbox: string }
@@ -209,7 +209,13 @@ const request: Check<Request> = oneOf<Request>('op', {
     window: int(1, 1 << 30),
   }),
   'exec-signal': object({ op: literal('exec-signal'), sandbox: sandboxId, exec: proc, signal: literal(...SIGNALS) }),
-  'exec-collect': object({ op: literal('exec-collect'), sandbox: sandboxId, command: str(1 << 22), opts: execOptions }),
+  'exec-collect': object({
+    op: literal('exec-collect'),
+    sandbox: sandboxId,
+    exec: proc,
+    command: str(1 << 22),
+    opts: execOptions,
+  }),
   processes: object({ op: literal('processes'), sandbox: sandboxId }),
   fs: object({ op: literal('fs'), sandbox: sandboxId, fs: fsCall }),
   snapshot: object({ op: literal('snapshot'), sandbox: sandboxId }),

@@ -200,34 +200,30 @@ export class RemoteKernel implements KernelApi {
     return run;
   }
 
+  /** A buffered exec in one round trip: the runner collects the output; an abort sends SIGHUP by exec id. */
   async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
-    if (opts.signal === undefined) {
-      // One round trip: the runner collects the output itself.
-      const wire = {
-        ...(opts.session === undefined ? {} : { session: opts.session }),
-        ...(opts.cwd === undefined ? {} : { cwd: opts.cwd }),
-        ...(opts.env === undefined ? {} : { env: { ...opts.env } }),
-        ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
-      };
-      const r = await this.link.request({ op: 'exec-collect', sandbox: this.sandbox, command, opts: wire }, execResult);
-      return r.reason === undefined ? { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr } : { ...r, reason: r.reason };
-    }
-    const run = this.execStream(command, opts);
-    const out: Uint8Array[] = [];
-    const err: Uint8Array[] = [];
-    for await (const e of run.events) {
-      if (e.type === 'stdout') out.push(e.data);
-      else if (e.type === 'stderr') err.push(e.data);
-    }
-    const r = await run.done;
-    const text = (parts: Uint8Array[]): string => Buffer.concat(parts).toString('utf8');
-    return {
-      exitCode: r.exitCode,
-      stdout: text(out),
-      stderr: text(err),
-      ...(r.reason === undefined ? {} : { reason: r.reason }),
+    if (this.closed) throw new KernelError(Errno.BADF, 'kernel is closed');
+    const id = this.nextProc++;
+    const wire = {
+      ...(opts.session === undefined ? {} : { session: opts.session }),
+      ...(opts.cwd === undefined ? {} : { cwd: opts.cwd }),
+      ...(opts.env === undefined ? {} : { env: { ...opts.env } }),
+      ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+      ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     };
+    const abort = opts.signal;
+    const onAbort = (): void => {
+      void this.link.request({ op: 'exec-signal', sandbox: this.sandbox, exec: id, signal: 'SIGHUP' }, nothing).catch(() => {});
+    };
+    const reply = this.link.request({ op: 'exec-collect', sandbox: this.sandbox, exec: id, command, opts: wire }, execResult);
+    if (abort?.aborted) onAbort();
+    else abort?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const r = await reply;
+      return r.reason === undefined ? { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr } : { ...r, reason: r.reason };
+    } finally {
+      abort?.removeEventListener('abort', onAbort);
+    }
   }
 
   processes(): Promise<ProcessInfo[]> {

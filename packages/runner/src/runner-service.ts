@@ -240,11 +240,26 @@ export class RunnerService {
     return { pid };
   }
 
+  /** A buffered exec: the output is collected here and sent in the reply. 'exec-signal' reaches it by id. */
   private async execCollect(req: Extract<Request, { op: 'exec-collect' }>): Promise<ExecResult> {
     const sb = this.sandbox(req.sandbox);
-    const r = await sb.kernel.exec(req.command, req.opts);
-    if (!sb.closed) this.sendSnapshot(req.sandbox, sb);
-    return r;
+    if (sb.execs.has(req.exec)) throw new Error(`exec id ${req.exec} is in use`);
+    const run = sb.kernel.execStream(req.command, req.opts);
+    sb.execs.set(req.exec, { run, credit: { available: Number.POSITIVE_INFINITY, wake: null } });
+    try {
+      const out: Uint8Array[] = [];
+      const err: Uint8Array[] = [];
+      for await (const e of run.events) {
+        if (e.type === 'stdout') out.push(e.data);
+        else if (e.type === 'stderr') err.push(e.data);
+      }
+      const r = await run.done;
+      if (!sb.closed) this.sendSnapshot(req.sandbox, sb);
+      const text = (parts: Uint8Array[]): string => Buffer.concat(parts).toString('utf8');
+      return { exitCode: r.exitCode, stdout: text(out), stderr: text(err), ...(r.reason === undefined ? {} : { reason: r.reason }) };
+    } finally {
+      sb.execs.delete(req.exec);
+    }
   }
 
   private exec(req: Extract<Request, { op: 'exec' }>): null {

@@ -50,6 +50,9 @@ interface SessionRecord {
   state: unknown;
   queue: Promise<void>;
   pending: Map<number, (msg: { exitCode: number; state: unknown }) => void>;
+  /** Resolves when the session's worker listens (a booting worker cannot be expected to obey a signal). */
+  ready: Promise<void>;
+  markReady: () => void;
 }
 
 export const DEFAULT_SESSION = 'default';
@@ -62,6 +65,14 @@ export const DEFAULT_SESSION_ENV: Readonly<Record<string, string>> = Object.free
   LANG: 'C.UTF-8',
   TERM: 'dumb',
 });
+
+function readiness(): { ready: Promise<void>; markReady: () => void } {
+  let markReady = (): void => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  return { ready, markReady };
+}
 
 const SESSION_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
@@ -81,16 +92,19 @@ export class SessionManager {
     let rec = this.sessions.get(name);
     if (rec === undefined) {
       if (this.sessions.size >= EXEC_LIMITS.sessionsMax) throw new KernelError(Errno.AGAIN, 'session limit');
-      rec = { name, proc: null, state: undefined, queue: Promise.resolve(), pending: new Map() };
+      rec = { name, proc: null, state: undefined, queue: Promise.resolve(), pending: new Map(), ...readiness() };
       this.sessions.set(name, rec);
     }
     const output = new ExecOutput();
-    let sendSignal: (s: Signal) => void = () => {};
+    // A signal that comes before the exec has started waits for it (the session then never runs it).
+    let sendSignal: ((s: Signal) => void) | null = null;
+    let pendingSignal: Signal | null = null;
     const record = rec;
     const done = new Promise<{ exitCode: number; reason?: string }>((resolve) => {
       record.queue = record.queue.then(() =>
         this.run(record, command, opts, output, (s) => {
           sendSignal = s;
+          if (pendingSignal !== null) s(pendingSignal);
         }).then(resolve, (e: unknown) => {
           const text = `burrow: exec failed: ${e instanceof Error ? e.message : String(e)}\n`;
           output.attachText('stderr', text);
@@ -99,7 +113,14 @@ export class SessionManager {
         }),
       );
     });
-    return { events: output, done, signal: (s) => sendSignal(s) };
+    return {
+      events: output,
+      done,
+      signal: (s) => {
+        if (sendSignal !== null) sendSignal(s);
+        else pendingSignal = s;
+      },
+    };
   }
 
   /** Buffered form of exec. */
@@ -135,12 +156,14 @@ export class SessionManager {
 
   private ensureProcess(rec: SessionRecord): Process {
     if (rec.proc !== null && rec.proc.state === 'running') return rec.proc;
+    Object.assign(rec, readiness());
     const proc = this.kernel.spawnShell(rec.name, '/', { ...DEFAULT_SESSION_ENV }, rec.state);
     proc.pauseClock(performance.now());
     proc.idle = true;
     rec.proc = proc;
     this.kernel.onWorkerMessage(proc.pid, (raw) => {
       const msg = raw as { type?: string; id?: number; exitCode?: number; state?: unknown; closeFds?: unknown };
+      if (msg.type === 'session-ready') rec.markReady();
       if (msg.type !== 'exec-done' || typeof msg.id !== 'number') return;
       if (Array.isArray(msg.closeFds)) {
         for (const fd of msg.closeFds) {
@@ -195,15 +218,18 @@ export class SessionManager {
     const signal = (sig: Signal): void => {
       if (proc.state !== 'running') return;
       proc.worker?.post({ type: 'signal', id, signal: sig });
-      const grace = setTimeout(() => {
-        if (rec.pending.has(id)) k.signal(proc.pid, 'SIGKILL');
-      }, EXEC_LIMITS.signalGraceMs);
-      grace.unref();
-      void finished.then(() => clearTimeout(grace));
+      void rec.ready.then(() => {
+        const grace = setTimeout(() => {
+          if (rec.pending.has(id)) k.signal(proc.pid, 'SIGKILL');
+        }, EXEC_LIMITS.signalGraceMs);
+        grace.unref();
+        void finished.then(() => clearTimeout(grace));
+      });
     };
     setSignal(signal);
     const onAbort = (): void => signal('SIGHUP');
     opts.signal?.addEventListener('abort', onAbort);
+    const abortedEarly = opts.signal?.aborted === true;
     let timer: NodeJS.Timeout | undefined;
     if (opts.timeoutMs !== undefined) {
       timer = setTimeout(() => {
@@ -225,6 +251,7 @@ export class SessionManager {
       ...(opts.env === undefined ? {} : { env: opts.env }),
     });
 
+    if (abortedEarly) onAbort();
     const msg = await finished;
     rec.pending.delete(id);
     if (timer !== undefined) clearTimeout(timer);

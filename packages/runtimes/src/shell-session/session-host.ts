@@ -5,7 +5,8 @@
  * In:  { type: 'exec', id, command, fds: { stdin, stdout, stderr }, cwd?, env? }
  *      { type: 'signal', id, signal }            (the foreground job of exec `id`)
  *      { type: 'stop' }                          (the session ends; the worker is reused if it is idle)
- * Out: { type: 'exec-done', id, exitCode, state, closeFds } (state: the shell's snapshot after the exec;
+ * Out: { type: 'session-ready' }              (once, when it listens: signal grace periods start from here)
+ *      { type: 'exec-done', id, exitCode, state, closeFds } (state: the shell's snapshot after the exec;
  *      closeFds: fds of this and earlier execs that nothing in the session uses any more)
  */
 import { Errno, KernelError } from '@burrow/protocol';
@@ -41,6 +42,8 @@ export interface MessagePortLike {
   postMessage(msg: unknown): void;
 }
 
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
 function envRecord(list: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const kv of list) {
@@ -75,6 +78,8 @@ export function startSession(spec: SessionSpec, port: MessagePortLike): void {
     ...(spec.shell?.state === undefined ? {} : { state: spec.shell.state }),
   });
   const running = new Map<number, AbortController>();
+  /** Signals for execs that are queued and not running yet: applied when they start. */
+  const signalled = new Map<number, string>();
   /** fds of finished execs still held by background jobs: closed once no job runs. */
   let lingering: number[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -90,6 +95,16 @@ export function startSession(spec: SessionSpec, port: MessagePortLike): void {
   const runExec = async (msg: ExecMessage): Promise<void> => {
     const controller = new AbortController();
     running.set(msg.id, controller);
+    const early = signalled.get(msg.id);
+    if (early !== undefined) {
+      // Signalled before it started: it never runs, and ends as a job killed by that signal would.
+      signalled.delete(msg.id);
+      running.delete(msg.id);
+      const closeFds = releasable(msg.fds.stdin).concat(msg.fds.stdout, msg.fds.stderr);
+      lingering = lingering.filter((fd) => !closeFds.includes(fd));
+      port.postMessage({ type: 'exec-done', id: msg.id, exitCode: 128 + (SIGNAL_NUMBERS[early] ?? 15), state: shell.snapshot(), closeFds });
+      return;
+    }
     const stdin: ByteSource = sys.fdSource(msg.fds.stdin);
     let exitCode: number;
     try {
@@ -123,8 +138,11 @@ export function startSession(spec: SessionSpec, port: MessagePortLike): void {
     } else if (msg.type === 'exec') {
       queue = queue.then(() => runExec(msg));
     } else if (msg.type === 'signal') {
-      running.get(msg.id)?.abort(msg.signal);
+      const controller = running.get(msg.id);
+      if (controller !== undefined) controller.abort(msg.signal);
+      else signalled.set(msg.id, msg.signal);
     }
   };
   port.on('message', listener);
+  port.postMessage({ type: 'session-ready' });
 }
