@@ -28,6 +28,18 @@ describe('resource limits', () => {
     await expect(run(k, ['/bin/hello.wasm'])).rejects.toMatchObject({ errno: 48 });
   });
 
+  it('memory bomb: spawns that would pass the sandbox memory limit fail with ENOMEM', async () => {
+    k = await LocalKernel.create({ sandboxLimits: { memoryBytesMax: 64 * 1024 } });
+    await install(k, 'cat');
+    const a = k.spawn(['/bin/cat.wasm']);
+    await a.stdin.write('x\n');
+    await a.stdout[Symbol.asyncIterator]().next();
+    const b = k.spawn(['/bin/cat.wasm']);
+    await expect(b.wait()).rejects.toMatchObject({ errno: 48 });
+    await a.stdin.end();
+    expect((await a.wait()).exitCode).toBe(0);
+  });
+
   it('CPU loop: a loop without syscalls is stopped at the CPU limit with 137 and the limit named', async () => {
     k = await LocalKernel.create({ processLimits: { cpuMsMax: 300 } });
     await install(k, 'spin');
