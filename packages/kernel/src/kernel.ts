@@ -32,6 +32,7 @@ import { ContextManager } from './context/context-manager.js';
 import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
 import { dispatch, registerHandlers } from './wasi/dispatch.js';
 import { INTERPRETER_MARKERS, interpreterOf, type PythonLaunch, pythonLaunch } from './process/interpreters.js';
+import { runShellCommand, shellCommandOf } from './process/shell-command.js';
 
 export interface LaunchSpec {
   kind: 'wasm' | 'shell' | 'python' | 'javascript';
@@ -235,7 +236,9 @@ export class Kernel implements SysKernel {
     if (argBytes > MODULE_LIMITS.argEnvBytesMax) throw new KernelError(Errno.TOOBIG);
     const path = this.resolveProgram(argv[0] as string, cwd, env);
     const bytes = this.vfs.readFile(path);
-    if (interpreterOf(bytes) === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
+    const interpreter = interpreterOf(bytes);
+    if (interpreter === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
+    if (interpreter === 'sh') return this.spawnShellCommand(argv, env, envList, cwd, limits, stdio, opts);
     if (isNodeMarker(bytes)) return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;
@@ -314,6 +317,36 @@ export class Kernel implements SysKernel {
     const limits = { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY };
     const stdio = { stdin: nul, stdout: nul, stderr: nul };
     return this.spawnJavascript(['node'], envList, env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
+  }
+
+  /** Starts `sh -c …` / `sh FILE` (argv[0] resolved to the sh marker file): one command line, then exit. */
+  private spawnShellCommand(
+    argv: string[],
+    env: Record<string, string>,
+    envList: string[],
+    cwd: string,
+    limits: ProcessLimits,
+    stdio: SpawnStdio,
+    opts: KernelSpawnOptions,
+  ): Process {
+    const decoder = new TextDecoder();
+    const command = shellCommandOf(argv, (path) =>
+      decoder.decode(this.vfs.readFile(path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`)),
+    );
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, EXEC_LIMITS.sessionChannels, (proc) => ({
+      kind: 'shell',
+      pid: proc.pid,
+      importsMemory: false,
+      maxPages: 0,
+      channels: proc.endpoints.map((e) => e.channel),
+      doorbell: this.host.doorbell,
+      argv: proc.argv,
+      env: envList,
+      shell: { session: `sh-${proc.pid}`, cwd },
+    }));
+    runShellCommand(this, p, command, cwd);
+    this.updateWatchdog();
+    return p;
   }
 
   /** Starts a Python process (argv[0] resolved to the python marker file). */

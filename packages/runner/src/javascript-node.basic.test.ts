@@ -57,7 +57,7 @@ describe('node basics', () => {
 
   it('runs timers and promises in order', async () => {
     const code =
-      'setTimeout(() => console.log("t2"), 20); setTimeout(() => console.log("t1"), 5);' +
+      'setTimeout(() => console.log("t2"), 60); setTimeout(() => console.log("t1"), 5);' +
       'Promise.resolve().then(() => console.log("p")); setImmediate(() => console.log("i")); console.log("s")';
     expect((await runNode(k, ['-e', code])).stdout).toBe('s\np\ni\nt1\nt2\n');
   });

@@ -17,14 +17,29 @@ export interface PythonPoolOptions {
   /** Workers kept with a restored interpreter, ready for a process (each holds ~100–200 MB). */
   warm?: number;
   execArgv?: string[];
+  /**
+   * The template image, when the host already has it (a runner under the permission model cannot write
+   * files: its server makes or loads the image and hands it over). `cacheDir` is then not used.
+   */
+  template?: Uint8Array;
 }
 
 /** Default number of warm interpreters: one hides the restore of the next spawn. */
 export const PYTHON_WARM_DEFAULT = 1;
 
+/** Delay before the pool starts replacing a worker it handed out. */
+const PYTHON_REFILL_DELAY_MS = 250;
+
 interface Warm {
   worker: Worker;
   ready: Promise<void>;
+}
+
+/** Copies bytes into shared memory, so every worker reads one copy. */
+function shareBytes(bytes: Uint8Array): SharedArrayBuffer {
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 export class PythonPool implements Pick<ProcessLauncher, 'launch'> {
@@ -41,6 +56,7 @@ export class PythonPool implements Pick<ProcessLauncher, 'launch'> {
     this.cacheDir = opts.cacheDir ?? join(tmpdir(), 'burrow-python-cache');
     this.warmMax = opts.warm ?? PYTHON_WARM_DEFAULT;
     this.execArgv = opts.execArgv ?? [];
+    if (opts.template !== undefined) this.templatePromise = Promise.resolve(shareBytes(opts.template));
   }
 
   get templatePath(): string {
@@ -59,14 +75,16 @@ export class PythonPool implements Pick<ProcessLauncher, 'launch'> {
       bytes = await readFile(this.templatePath);
     } catch {
       bytes = await this.makeTemplate();
-      await mkdir(this.cacheDir, { recursive: true });
-      const tmp = `${this.templatePath}.${process.pid}.tmp`;
-      await writeFile(tmp, bytes);
-      await rename(tmp, this.templatePath);
+      try {
+        await mkdir(this.cacheDir, { recursive: true });
+        const tmp = `${this.templatePath}.${process.pid}.tmp`;
+        await writeFile(tmp, bytes);
+        await rename(tmp, this.templatePath);
+      } catch {
+        // An unwritable cache costs the next host a template build, nothing else.
+      }
     }
-    const shared = new SharedArrayBuffer(bytes.length);
-    new Uint8Array(shared).set(bytes);
-    return shared;
+    return shareBytes(bytes);
   }
 
   private makeTemplate(): Promise<Uint8Array> {
@@ -117,11 +135,14 @@ export class PythonPool implements Pick<ProcessLauncher, 'launch'> {
   private scheduleRefill(): void {
     if (this.refilling || this.closed || this.warmMax === 0) return;
     this.refilling = true;
-    setImmediate(() => {
+    // A restore takes a core for a few hundred ms: start it after the process just handed over has had
+    // its first moments (most short programs are done by then) rather than competing with it.
+    const t = setTimeout(() => {
       void this.prewarm().finally(() => {
         this.refilling = false;
       });
-    });
+    }, PYTHON_REFILL_DELAY_MS);
+    t.unref();
   }
 
   launch(spec: LaunchSpec, events: LaunchEvents): WorkerHandle {

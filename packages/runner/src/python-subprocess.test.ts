@@ -84,6 +84,27 @@ describe('python subprocess and files through the kernel', () => {
     expect(sh.stdout.split('\n').map((l) => l.trim())).toEqual(['from python', '0', '']);
   });
 
+  it('runs shell command lines through the kernel: os.system and shell=True', async () => {
+    const r = await run(
+      k,
+      [
+        'python3',
+        '-c',
+        [
+          'import os, subprocess, sys',
+          'sys.stdout.flush()',
+          'print(os.system("echo from-system; exit 3") >> 8, flush=True)',
+          'r = subprocess.run("echo $((6 * 7)) | cat; ls /usr/bin | grep -c python", shell=True, capture_output=True, text=True)',
+          'print(r.returncode, repr(r.stdout))',
+          'print(subprocess.getoutput("python3 -c \'print(7)\'"))',
+        ].join('\n'),
+      ],
+      { env: ENV },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe("from-system\n3\n0 '42\\n2\\n'\n7\n");
+  });
+
   it('sleeps without spinning the CPU', async () => {
     const r = await run(k, ['python3', '-c', 'import time; t = time.time(); time.sleep(0.4); print(round(time.time() - t, 1))'], {
       env: ENV,

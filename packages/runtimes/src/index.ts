@@ -5,4 +5,4 @@ export { type RunSpec, runProcess } from './wasi/run-process.js';
 
 /** The file a process worker thread runs. */
 export const PROCESS_WORKER_URL: URL = new URL('./wasi/process-worker.js', import.meta.url);
-export { PYODIDE_VERSION } from './python/pyodide-version.js';
+export { PYODIDE_VERSION, PYTHON_TEMPLATE_KEY } from './python/pyodide-version.js';

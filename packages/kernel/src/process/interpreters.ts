@@ -4,21 +4,30 @@
  * (a shell `cat` shows them, a `cp` copies them and the copy runs too).
  */
 
+import { SH_MARKER } from './shell-command.js';
+
 export const PYTHON_MARKER = '#!burrow:python\n';
 
 /** Marker files every new sandbox has. */
 export const INTERPRETER_MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['/usr/bin/python3', PYTHON_MARKER],
   ['/usr/bin/python', PYTHON_MARKER],
+  ['/bin/sh', SH_MARKER],
+  ['/bin/bash', SH_MARKER],
 ];
 
-const PYTHON_BYTES = new TextEncoder().encode(PYTHON_MARKER.trimEnd());
+const MARKERS: ReadonlyArray<readonly [Uint8Array, 'python' | 'sh']> = [
+  [new TextEncoder().encode(PYTHON_MARKER.trimEnd()), 'python'],
+  [new TextEncoder().encode(SH_MARKER.trimEnd()), 'sh'],
+];
 
 /** The interpreter a program file names, or null for anything else (a wasm module, say). */
-export function interpreterOf(bytes: Uint8Array): 'python' | null {
-  if (bytes.length < PYTHON_BYTES.length || bytes.length > 64) return null;
-  for (let i = 0; i < PYTHON_BYTES.length; i++) if (bytes[i] !== PYTHON_BYTES[i]) return null;
-  return 'python';
+export function interpreterOf(bytes: Uint8Array): 'python' | 'sh' | null {
+  if (bytes.length > 64) return null;
+  for (const [marker, kind] of MARKERS) {
+    if (bytes.length >= marker.length && marker.every((b, i) => bytes[i] === b)) return kind;
+  }
+  return null;
 }
 
 /** What a Python worker is told at launch (the launcher may add `template`). */

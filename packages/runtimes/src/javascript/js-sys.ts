@@ -53,6 +53,33 @@ export class JsSys {
     return v.data.slice(0, this.client.outLen);
   }
 
+  /** Reads at an offset without moving the fd's own offset. */
+  pread(fd: number, max: number, offset: number): Uint8Array {
+    const v = this.client.views;
+    v.i32[0] = fd;
+    v.i32[1] = Math.min(max, v.data.length);
+    v.i64[0] = BigInt(offset);
+    this.call0(Op.fd_pread);
+    return v.data.slice(0, this.client.outLen);
+  }
+
+  /** Writes all of `bytes` at an offset. */
+  pwrite(fd: number, bytes: Uint8Array, offset: number): number {
+    const v = this.client.views;
+    let done = 0;
+    while (done < bytes.length) {
+      const k = Math.min(bytes.length - done, v.data.length);
+      v.data.set(bytes.subarray(done, done + k), 0);
+      v.i32[0] = fd;
+      v.i64[0] = BigInt(offset + done);
+      this.call0(Op.fd_pwrite, k);
+      const n = v.i32[0] as number;
+      if (n <= 0) break;
+      done += n;
+    }
+    return done;
+  }
+
   /** Reads all of `fd` to its end. */
   readAll(fd: number): Uint8Array {
     const parts: Uint8Array[] = [];

@@ -15,7 +15,7 @@ const PYODIDE_DIR = `${dirname(fileURLToPath(import.meta.resolve('pyodide')))}/`
 const WASM_PAGE_BYTES = 65536;
 
 /** Modules imported before an image is taken, so a process finds them already loaded. */
-const PRELOAD = 'import json, os, runpy, traceback, types, io, subprocess, threading, _burrow_sys, _burrow_subprocess, _burrow_main';
+const PRELOAD = 'import json, os, runpy, traceback, types, io, subprocess, threading, _burrow_sys, _burrow_subprocess, _burrow_main, _burrow_context, ast, base64';
 
 function quiet(): { stdout: (s: string) => void; stderr: (s: string) => void } {
   return { stdout: () => {}, stderr: () => {} };
@@ -38,9 +38,11 @@ export function installSources(py: PyodideAPI): void {
 export async function loadInterpreter(template?: Uint8Array): Promise<PyodideAPI> {
   const py = await loadPyodide({
     indexURL: PYODIDE_DIR,
-    jsglobals: {},
+    jsglobals: Object.create(null) as object,
     env: {},
     _sysExecutable: '/usr/bin/python3',
+    // Every interpreter can be imaged later (idle code contexts); restoring with this flag costs nothing more.
+    _makeSnapshot: true,
     ...quiet(),
     ...(template === undefined ? {} : { _loadSnapshot: template }),
   });
@@ -49,11 +51,32 @@ export async function loadInterpreter(template?: Uint8Array): Promise<PyodideAPI
   return py;
 }
 
+/**
+ * Runs the paths a process takes (compile, exec, print, exceptions, tracebacks, environ) once, into a
+ * throwaway stream: V8 compiles wasm functions on first call, so a warm interpreter pays that before it is
+ * handed a process, not after.
+ */
+const WARM_UP = `
+import io, os, sys, traceback, types, json, base64
+_s = io.StringIO()
+_m = types.ModuleType('__warm__')
+try:
+    exec(compile('x = [i * 2 for i in range(50)]\\nprint(sum(x), {"a": 1})\\nraise ValueError(1)', '<warm>', 'exec'), _m.__dict__)
+except ValueError as _e:
+    traceback.print_exception(type(_e), _e, _e.__traceback__, file=_s)
+print(json.dumps(json.loads(base64.b64decode(base64.b64encode(b'[1, "x"]')))), os.environ.get('PATH'), file=_s)
+del _s, _m
+`;
+
+export function warmUp(py: PyodideAPI): void {
+  py.runPython(WARM_UP);
+}
+
 /** Boots a fresh interpreter, preloads Burrow's modules and returns its heap image. */
 export async function makeTemplate(): Promise<Uint8Array> {
   const py = await loadPyodide({
     indexURL: PYODIDE_DIR,
-    jsglobals: {},
+    jsglobals: Object.create(null) as object,
     env: {},
     _sysExecutable: '/usr/bin/python3',
     _makeSnapshot: true,

@@ -6,7 +6,7 @@
  * Emscripten's share WASI's numbering, so an error passes through as is.
  */
 import { Errno, KernelError } from '@burrow/protocol';
-import type { EmAttr, EmFS, EmFsType, EmMount, EmNode, EmStream, SetAttr } from './emscripten-fs.js';
+import type { EmAttr, EmFS, EmFsType, EmMount, EmNode, SetAttr } from './emscripten-fs.js';
 import type { SyncSys } from './sync-sys.js';
 
 interface SysStat {

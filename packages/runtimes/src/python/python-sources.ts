@@ -2,7 +2,8 @@
  * Python modules that Burrow installs into the interpreter's own tree (/lib/burrow, never the sandbox's):
  * `_burrow_sys` (sys calls over the /dev/burrow device: bytes in, bytes out, no JavaScript object ever
  * reaches Python), `_burrow_subprocess` (subprocess.Popen and os.system over the kernel) and `_burrow_main`
- * (runs a program as CPython's command line does and returns its exit status).
+ * (runs a program as CPython's command line does and returns its exit status), `_burrow_context` (runs
+ * code-interpreter cells: the last expression's value comes back as MIME bundles).
  */
 
 export const BURROW_PY_DIR = '/lib/burrow';
@@ -182,7 +183,12 @@ class Popen:
         self.send_signal(9)
 
 def system(command):
-    p = Popen(command, shell=True)
+    try:
+        p = Popen(command, shell=True)
+    except OSError as e:
+        import sys
+        print(f'sh: {e.strerror}', file=sys.stderr)
+        return 127 << 8
     code = p.wait()
     return (-code) & 0x7f if code < 0 else code << 8
 
@@ -190,6 +196,69 @@ def install():
     subprocess.Popen = Popen
     subprocess._USE_POSIX_SPAWN = False
     os.system = system
+`;
+
+
+const CONTEXT = String.raw`
+import ast, base64, json, sys, traceback, types
+
+_main = types.ModuleType('__main__')
+_main.__dict__['__builtins__'] = __builtins__
+_ns = _main.__dict__
+
+def _bundle(v):
+    b = {'text/plain': repr(v)}
+    try:
+        b['application/json'] = json.loads(json.dumps(v, allow_nan=False))
+    except (TypeError, ValueError, RecursionError):
+        pass
+    if not isinstance(v, type):
+        for meth, mime in (('_repr_html_', 'text/html'), ('_repr_svg_', 'image/svg+xml'),
+                           ('_repr_png_', 'image/png'), ('_repr_markdown_', 'text/markdown')):
+            f = getattr(v, meth, None)
+            if not callable(f):
+                continue
+            try:
+                r = f()
+            except Exception:
+                continue
+            if r is None:
+                continue
+            if isinstance(r, (bytes, bytearray)):
+                r = base64.b64encode(bytes(r)).decode()
+            b[mime] = r
+    return b
+
+def _flush():
+    for f in (sys.stdout, sys.stderr):
+        try:
+            f.flush()
+        except Exception:
+            pass
+
+def run(code):
+    sys.modules['__main__'] = _main
+    results = []
+    try:
+        tree = ast.parse(code, '<cell>', 'exec')
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        exec(compile(tree, '<cell>', 'exec'), _ns)
+        if last is not None:
+            v = eval(compile(last, '<cell>', 'eval'), _ns)
+            if v is not None:
+                _ns['_'] = v
+                results.append(_bundle(v))
+        _flush()
+        return json.dumps({'results': results})
+    except BaseException as e:
+        _flush()
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename.startswith('/lib/burrow/'):
+            tb = tb.tb_next
+        text = ''.join(traceback.format_exception(type(e), e, tb))
+        return json.dumps({'results': results, 'error': {'name': type(e).__name__, 'value': str(e), 'traceback': text}})
 `;
 
 const MAIN = String.raw`
@@ -320,4 +389,5 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = Object.freeze({
   '_burrow_sys.py': SYS,
   '_burrow_subprocess.py': SUBPROCESS,
   '_burrow_main.py': MAIN,
+  '_burrow_context.py': CONTEXT,
 });

@@ -13,9 +13,11 @@ import type { Transferable } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import { ChannelClient } from '../wasi/channel-client.js';
 import type { RunSpec } from '../wasi/run-process.js';
+import { externalInputs } from './external-inputs.js';
 import { hardenInterpreter, moduleOf } from './hardening.js';
-import { capMemory, loadInterpreter, makeTemplate } from './interpreter.js';
+import { capMemory, loadInterpreter, makeTemplate, warmUp } from './interpreter.js';
 import { mountSandbox } from './kernel-mount.js';
+import { type ContextMessage, serveContext } from './python-context.js';
 import { installSysDevice } from './sys-device.js';
 import { SyncSys } from './sync-sys.js';
 
@@ -23,7 +25,11 @@ export interface PortLike {
   postMessage(msg: unknown, transfer?: readonly Transferable[]): void;
 }
 
+externalInputs.install();
+
 let prepared: Promise<PyodideAPI> | null = null;
+/** The code context this worker serves, once its process is set up. */
+let context: ((msg: ContextMessage) => void) | null = null;
 
 function templateBytes(t: unknown): Uint8Array | undefined {
   if (t instanceof Uint8Array) return t;
@@ -31,9 +37,14 @@ function templateBytes(t: unknown): Uint8Array | undefined {
   return undefined;
 }
 
-export function onPythonMessage(msg: { type: string; template?: unknown }, port: PortLike): void {
-  if (msg.type === 'python-prepare') {
-    prepared = loadInterpreter(templateBytes(msg.template));
+export function onPythonMessage(msg: ContextMessage & { template?: unknown }, port: PortLike): void {
+  if (msg.type === 'python-run-code' || msg.type === 'python-image') {
+    context?.(msg);
+  } else if (msg.type === 'python-prepare') {
+    prepared = loadInterpreter(templateBytes(msg.template)).then((py) => {
+      warmUp(py);
+      return py;
+    });
     prepared.then(
       () => port.postMessage({ type: 'python-ready' }),
       (e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }),
@@ -80,6 +91,11 @@ export async function runPython(spec: RunSpec, port: PortLike): Promise<void> {
     py.setInterruptBuffer(new Int32Array(opts.interrupt));
     py.runPython('import time, _burrow_sys, _burrow_subprocess\ntime.sleep = _burrow_sys.sleep\n_burrow_subprocess.install()');
     hardenInterpreter(py);
+    if (opts.context === true) {
+      sys.markStarted();
+      context = serveContext(py, port);
+      return;
+    }
     const args = Buffer.from(JSON.stringify([spec.argv, envRecord(spec.env), opts.cwd, true])).toString('base64');
     sys.markStarted();
     status = py.runPython(

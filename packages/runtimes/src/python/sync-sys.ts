@@ -1,11 +1,13 @@
 /**
  * The blocking side of Burrow's sys calls, for code that must answer synchronously (Emscripten's filesystem
  * callbacks, Python's stdio): each call puts one request on the process's channel and waits for the reply.
- * Errors come back as KernelError with the kernel's errno; nothing here interprets messages.
+ * Errors come back as KernelError with the kernel's errno; nothing here interprets messages. Every reply
+ * passes through externalInputs (the journal's tap).
  */
 import { deserialize, serialize } from 'node:v8';
 import { Errno, H, KernelError, Op } from '@burrow/protocol';
 import type { ChannelClient } from '../wasi/channel-client.js';
+import { externalInputs } from './external-inputs.js';
 
 export class SyncSys {
   /** Wasm pages of the interpreter's memory, reported to the kernel at every call for accounting. */
@@ -30,7 +32,7 @@ export class SyncSys {
     if (req.length > v.data.length) throw new KernelError(Errno.NAMETOOLONG);
     v.data.set(req, 0);
     this.call0(Op.burrow_sys, req.length);
-    return deserialize(v.data.slice(0, this.client.outLen)) as T;
+    return externalInputs.pass('sys', deserialize(v.data.slice(0, this.client.outLen)) as T);
   }
 
   /** Reads up to `max` bytes (at most one payload) into `into` at `at`; 0 at end of file. Blocks on pipes. */
@@ -41,7 +43,7 @@ export class SyncSys {
     v.i32[2] = 0;
     this.call0(Op.fd_read);
     const n = this.client.outLen;
-    into.set(v.data.subarray(0, n), at);
+    into.set(externalInputs.pass('sys', v.data.slice(0, n)), at);
     return n;
   }
 
@@ -53,7 +55,7 @@ export class SyncSys {
     v.i64[0] = BigInt(offset);
     this.call0(Op.fd_pread);
     const n = this.client.outLen;
-    into.set(v.data.subarray(0, n), at);
+    into.set(externalInputs.pass('sys', v.data.slice(0, n)), at);
     return n;
   }
 

@@ -78,7 +78,9 @@ export function installSysDevice(FS: EmFS, sys: SyncSys, pid: number): void {
 
   function pipeStream(kfd: number, flags: number): number {
     pipeNode ??= FS.createNode(null, 'pipe', S_IFIFO | 0o600);
-    const s = FS.createStream({ node: pipeNode, flags, position: 0, seekable: false, stream_ops: pipeOps, shared: { refcount: 1 }, kfd });
+    // FSStream keeps flags and position in `shared`: it must not be replaced, only filled in.
+    const s = FS.createStream({ node: pipeNode, flags, position: 0, seekable: false, stream_ops: pipeOps, kfd });
+    s.shared.refcount = 1;
     return s.fd;
   }
 

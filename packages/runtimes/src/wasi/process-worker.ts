@@ -27,6 +27,13 @@ if (port !== null) {
       return;
     }
     if (msg.type !== 'run') return;
+    if ((msg.spec as { kind: string }).kind === 'javascript') {
+      const js = (msg.spec as { javascript?: { context?: boolean } }).javascript;
+      import('../javascript/js-worker.js')
+        .then((w) => (js?.context === true ? w.runJavascriptContext(msg.spec, port) : w.runJavascript(msg.spec, port)))
+        .catch((e: unknown) => port.postMessage({ type: 'crash', message: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
     if (msg.spec.kind === 'python') {
       // One Python process per worker: it is retired afterwards (its interpreter is not reusable).
       import('../python/python-worker.js')

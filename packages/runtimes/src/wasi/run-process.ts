@@ -23,7 +23,13 @@ export interface RunSpec {
   env: string[];
   shell?: { session: string; cwd: string; state?: unknown };
   /** Python processes: cwd, memory cap, SIGINT buffer, and the template image if the launcher has one. */
-  python?: { cwd: string; memoryBytesMax: number; interrupt: SharedArrayBuffer; template?: Uint8Array | SharedArrayBuffer };
+  python?: {
+    cwd: string;
+    memoryBytesMax: number;
+    interrupt: SharedArrayBuffer;
+    template?: Uint8Array | SharedArrayBuffer;
+    context?: boolean;
+  };
 }
 
 const encoder = new TextEncoder();

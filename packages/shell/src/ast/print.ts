@@ -138,6 +138,8 @@ function printPart(p: WordPart, inDq: boolean): string {
       return printParam(p);
     case 'cmd':
       return `$(${printList(p.body, '').replace(/\n/g, ' ')})`;
+    case 'proc':
+      return `${p.dir}(${printList(p.body, '').replace(/\n/g, ' ')})`;
     case 'arith':
       return `$((${printWord(p.expr)}))`;
     case 'tilde':

@@ -13,6 +13,8 @@ export type WordPart =
   | { k: 'dq'; parts: WordPart[] }
   | ParamPart
   | { k: 'cmd'; body: Script; backtick: boolean }
+  /** `<(…)` / `>(…)` process substitution: expands to a path the command reads or writes. */
+  | { k: 'proc'; dir: '<' | '>'; body: Script }
   /** `$((…))`: the expression's text after its own expansions, evaluated as arithmetic. */
   | { k: 'arith'; expr: Word }
   /** `~` or `~user` at the start of a word or after `:` in an assignment. */

@@ -40,12 +40,15 @@ import { which } from './which/which.js';
 import { whoami } from './whoami/whoami.js';
 import { xargs } from './xargs/xargs.js';
 import { zip } from './zip/zip.js';
+import { cmp } from './cmp/cmp.js';
+import { expr } from './expr/expr.js';
 import type { Builtin } from './types.js';
 
 export const fsBuiltins: Record<string, Builtin> = {
   basename,
   cat,
   chmod,
+  cmp,
   cp,
   curl,
   date,
@@ -53,6 +56,7 @@ export const fsBuiltins: Record<string, Builtin> = {
   dirname,
   du,
   env,
+  expr,
   file,
   find,
   gunzip,

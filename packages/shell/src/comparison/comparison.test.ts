@@ -47,7 +47,7 @@ function seededFiles(): Record<string, string> {
 async function runCase(cmd: string): Promise<Fixture> {
   const sys = createMemorySys(seededFiles());
   const { shell } = makeShell({ sys, cwd: setup.cwd, env: { ...setup.env, PWD: setup.cwd } });
-  const r = await exec(shell, cmd, { stdin: '', close: true });
+  const r = await exec(shell, cmd, { stdin: '' });
   return { cmd, stdout: r.stdout, stderr: r.stderr, status: r.exitCode };
 }
 

@@ -46,21 +46,22 @@ const CACHE_MAX = 4096;
 class ArithParser {
   private i = 0;
   private tok = '';
-  private prevTok = '';
   private tokStart = 0;
+  private prevTokStart = 0;
 
   constructor(private readonly s: string) {
     this.next();
   }
 
   private err(reason: string): never {
-    const token = this.tok === '' ? this.prevTok : this.s.slice(this.tokStart).trim();
-    throw new ArithError(this.s.trim(), reason, token);
+    // bash shows the rest of the expression from the offending token, trailing blanks included.
+    const token = this.tok === '' ? this.s.slice(this.prevTokStart) : this.s.slice(this.tokStart);
+    throw new ArithError(this.s.trimStart(), reason, token);
   }
 
   private next(): void {
     const s = this.s;
-    this.prevTok = this.tok;
+    this.prevTokStart = this.tokStart;
     while (this.i < s.length && /\s/.test(s.charAt(this.i))) this.i++;
     this.tokStart = this.i;
     if (this.i >= s.length) {
@@ -188,11 +189,11 @@ class ArithParser {
 }
 
 function parseNumber(tok: string, expr: string): bigint {
-  const bad = () => new ArithError(expr.trim(), 'value too great for base', tok);
+  const bad = () => new ArithError(expr.trimStart(), 'value too great for base', tok);
   if (tok.includes('#')) {
     const [b, digits = ''] = tok.split('#');
     const base = Number(b);
-    if (base < 2 || base > 64) throw new ArithError(expr.trim(), 'invalid arithmetic base', tok);
+    if (base < 2 || base > 64) throw new ArithError(expr.trimStart(), 'invalid arithmetic base', tok);
     let v = 0n;
     for (const ch of digits) {
       let d: number;
@@ -305,10 +306,10 @@ class Evaluator {
       case '*': return BigInt.asIntN(64, a * b);
       case '/':
       case '%':
-        if (b === 0n) throw new ArithError(this.text.trim(), 'division by 0', lastOperand(this.text));
+        if (b === 0n) throw new ArithError(this.text.trimStart(), 'division by 0', lastOperand(this.text));
         return BigInt.asIntN(64, op === '/' ? a / b : a % b);
       case '**':
-        if (b < 0n) throw new ArithError(this.text.trim(), 'exponent less than 0', lastOperand(this.text));
+        if (b < 0n) throw new ArithError(this.text.trimStart(), 'exponent less than 0', lastOperand(this.text));
         return BigInt.asIntN(64, a ** b);
       case '<<': return BigInt.asIntN(64, a << (b & 63n));
       case '>>': return BigInt.asIntN(64, a >> (b & 63n));
@@ -321,12 +322,12 @@ class Evaluator {
       case '<=': return a <= b ? 1n : 0n;
       case '>': return a > b ? 1n : 0n;
       case '>=': return a >= b ? 1n : 0n;
-      default: throw new ArithError(this.text.trim(), 'syntax error: invalid arithmetic operator', op);
+      default: throw new ArithError(this.text.trimStart(), 'syntax error: invalid arithmetic operator', op);
     }
   }
 }
 
 function lastOperand(text: string): string {
-  const m = /([A-Za-z0-9_#]+)\s*\)*\s*$/.exec(text);
+  const m = /([A-Za-z0-9_#]+\s*)\)*\s*$/.exec(text);
   return m?.[1] ?? text.trim();
 }

@@ -2,12 +2,14 @@
  * Compound commands: groups, subshells, if, while/until, both for loops, case, (( )) and [[ ]]. Loop control
  * (break/continue N) arrives as thrown signals that each loop level counts down.
  */
+import { printWord } from '../ast/print.js';
 import type { CompoundCommand, Script } from '../ast/types.js';
 import { fnmatch } from '../pattern/fnmatch.js';
 import { evalCond } from './cond.js';
 import { BreakSignal, ContinueSignal, ShellError } from './control.js';
 import { expandPattern, expandString, expandWords } from './expand.js';
 import type { Fds, Interpreter } from './interpreter.js';
+import { traceLine } from './simple-command.js';
 import { setScalar } from './vars.js';
 
 export async function execBody(it: Interpreter, cmd: CompoundCommand, fds: Fds): Promise<number> {
@@ -29,11 +31,14 @@ export async function execBody(it: Interpreter, cmd: CompoundCommand, fds: Fds):
     case 'for': {
       const words = b.words === null ? it.st.positional.slice() : await expandWords(it, b.words);
       let i = 0;
+      // xtrace shows the loop's source text at each iteration.
+      const header = `for ${b.name} in ${b.words === null ? '"$@"' : b.words.map(printWord).join(' ')}`;
       return loop(it, 
         fds,
         async () => {
           await it.tick();
           if (i >= words.length) return false;
+          if (it.st.opts.xtrace) await traceLine(it, fds, header);
           setScalar(it.st, b.name, words[i++] ?? '', it.intEval);
           return true;
         },
@@ -41,15 +46,20 @@ export async function execBody(it: Interpreter, cmd: CompoundCommand, fds: Fds):
       );
     }
     case 'cfor': {
-      if (b.init !== null) it.arith(await expandString(it, b.init));
+      const arith = async (w: NonNullable<typeof b.init>): Promise<bigint> => {
+        const text = await expandString(it, w);
+        if (it.st.opts.xtrace) await traceLine(it, fds, `(( ${text.trim()} ))`);
+        return it.arith(text);
+      };
+      if (b.init !== null) await arith(b.init);
       let first = true;
       return loop(it, 
         fds,
         async () => {
           await it.tick();
-          if (!first && b.step !== null) it.arith(await expandString(it, b.step));
+          if (!first && b.step !== null) await arith(b.step);
           first = false;
-          return b.cond === null || it.arith(await expandString(it, b.cond)) !== 0n;
+          return b.cond === null || (await arith(b.cond)) !== 0n;
         },
         b.body,
       );
@@ -59,7 +69,9 @@ export async function execBody(it: Interpreter, cmd: CompoundCommand, fds: Fds):
     case 'arith': {
       await it.tick();
       try {
-        const v = it.arith(await expandString(it, b.expr));
+        const text = await expandString(it, b.expr);
+        if (it.st.opts.xtrace) await traceLine(it, fds, `(( ${text} ))`);
+        const v = it.arith(text);
         return v !== 0n ? 0 : 1;
       } catch (e) {
         if (e instanceof ShellError) {
@@ -112,6 +124,7 @@ async function loop(it: Interpreter, fds: Fds, next: () => Promise<boolean>, bod
 
 async function execCase(it: Interpreter, b: Extract<CompoundCommand['body'], { k: 'case' }>, fds: Fds): Promise<number> {
   await it.tick();
+  if (it.st.opts.xtrace) await traceLine(it, fds, `case ${printWord(b.word)} in`);
   const word = await expandString(it, b.word);
   let status = 0;
   let fall = false;

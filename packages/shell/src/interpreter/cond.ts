@@ -2,6 +2,7 @@
  * Conditional expressions: `[[ … ]]` (patterns on `==`, regexes on `=~` with BASH_REMATCH, arithmetic
  * operands on -eq…) and the `test`/`[` builtin's argument grammar, sharing the file and string primaries.
  */
+import { printWord } from '../ast/print.js';
 import type { CondExpr, Word } from '../ast/types.js';
 import { resolvePath } from '../builtins/io.js';
 import { fnmatch } from '../pattern/fnmatch.js';
@@ -10,29 +11,44 @@ import { ShellError } from './control.js';
 import { expandParts, expandPattern, expandString, FieldBuilder } from './expand.js';
 import type { Interpreter } from './interpreter.js';
 import { OPTION_LETTERS, type OptionName } from './state.js';
+import { traceLine } from './simple-command.js';
 import { isSet, setArray } from './vars.js';
 
-export async function evalCond(it: Interpreter, e: CondExpr): Promise<boolean> {
+export async function evalCond(it: Interpreter, e: CondExpr, neg = ''): Promise<boolean> {
+  // xtrace shows each primary after expansion, as `[[ ! -z 5 ]]`.
+  const show = (text: string): Promise<void> | undefined =>
+    it.st.opts.xtrace ? traceLine(it, it.fds, `[[ ${neg}${text} ]]`) : undefined;
   switch (e.k) {
     case 'and':
       return (await evalCond(it, e.l)) && evalCond(it, e.r);
     case 'or':
       return (await evalCond(it, e.l)) || evalCond(it, e.r);
     case 'not':
-      return !(await evalCond(it, e.e));
-    case 'word':
-      return (await expandString(it, e.a)) !== '';
-    case 'unary':
-      return unary(it, e.op, await expandString(it, e.a));
+      return !(await evalCond(it, e.e, e.e.k === 'word' || e.e.k === 'unary' || e.e.k === 'binary' ? '! ' : ''));
+    case 'word': {
+      const v = await expandString(it, e.a);
+      await show(`-n ${v}`);
+      return v !== '';
+    }
+    case 'unary': {
+      const v = await expandString(it, e.a);
+      await show(`${e.op} ${v}`);
+      return unary(it, e.op, v);
+    }
     case 'binary': {
       const l = await expandString(it, e.l);
       if (e.op === '==' || e.op === '=' || e.op === '!=') {
         const pat = await expandPattern(it, e.r);
+        await show(`${l} ${e.op} ${pat}`);
         const m = fnmatch(pat, l, { casefold: it.st.shopts.nocasematch });
         return e.op === '!=' ? !m : m;
       }
-      if (e.op === '=~') return regexMatch(it, l, e.r);
+      if (e.op === '=~') {
+        await show(`${l} =~ ${printWord(e.r)}`);
+        return regexMatch(it, l, e.r);
+      }
       const r = await expandString(it, e.r);
+      await show(`${l} ${e.op} ${r}`);
       if (/^-(eq|ne|lt|le|gt|ge)$/.test(e.op)) return arithCompare(e.op, it.arith(l), it.arith(r));
       return binary(it, e.op, l, r);
     }

@@ -30,6 +30,9 @@ export class ShellError extends Error {
   ) {
     super(message);
   }
+
+  /** Already printed where it happened (inside a function, whose location the message names). */
+  reported = false;
 }
 
 /** The foreground job was stopped by a signal (SIGINT, SIGTERM, SIGHUP, SIGKILL, SIGPIPE). */

@@ -18,7 +18,11 @@ export interface ExpandHost {
   sys: Sys;
   /** A scalar parameter: special (`?`, `#`, `1`…), dynamic (RANDOM, SECONDS…) or a variable. */
   lookup(name: string): string | undefined;
+  /** True in a shell reading a script file or stdin (not `-c`): some fatal errors end it with 1, not 127. */
+  readonly fromFile: boolean;
   commandSubst(body: Script): Promise<string>;
+  /** Start a `<(…)`/`>(…)` process substitution; returns the path that stands for it. */
+  procSubst(body: Script, dir: '<' | '>'): Promise<string>;
   /** Evaluate arithmetic text; throws ShellError. */
   arith(text: string): bigint;
   /** Perform an observation of the outside world, or take it from the journal when replaying. */
@@ -31,7 +35,8 @@ interface Field {
   glob: boolean;
 }
 
-const GLOB_CHARS = /[*?[\]\\]/g;
+// `(` too, so that a quoted `@(…)` stays literal rather than forming an extglob group.
+const GLOB_CHARS = /[*?[\]\\(]/g;
 
 export function escapeGlob(s: string): string {
   return s.replace(GLOB_CHARS, '\\$&');
@@ -214,6 +219,9 @@ export async function expandParts(h: ExpandHost, parts: readonly WordPart[], fb:
         fb.expanded(text, quoted);
         break;
       }
+      case 'proc':
+        fb.quoted(await h.procSubst(p.body, p.dir));
+        break;
       case 'arith': {
         const text = await expandString(h, p.expr);
         fb.expanded(String(h.arith(text)), quoted);

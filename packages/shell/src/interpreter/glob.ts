@@ -2,7 +2,7 @@
  * Pathname expansion: a pattern (backslash-escaped where the word was quoted) is split at `/` and matched
  * directory by directory through `Sys.readdir`; `**` under globstar descends recursively. Results are sorted
  * bytewise, as bash does in the C locale. A leading `.` matches only a literal `.` unless dotglob is set, and
- * `.`/`..` are never produced by a wildcard.
+ * `.`/`..` are never produced by a wildcard, not even by `.*` (bash 5.2's globskipdots).
  */
 import { compileFnmatch, hasGlobMeta, unescapePattern } from '../pattern/fnmatch.js';
 import type { Sys } from '../sys.js';
@@ -17,10 +17,12 @@ export async function glob(sys: Sys, cwd: string, pattern: string, opts: GlobOpt
   const absolute = pattern.startsWith('/');
   const segs = pattern.split('/').filter((s, i) => s !== '' || i === 0);
   if (absolute) segs.shift();
+  // `pat/` matches directories only.
+  const dirsOnly = pattern.endsWith('/');
   let paths: string[] = [absolute ? '/' : ''];
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] ?? '';
-    const last = i === segs.length - 1;
+    const last = i === segs.length - 1 && !dirsOnly;
     const next: string[] = [];
     if (seg === '**' && opts.globstar) {
       for (const p of paths) await walk(sys, cwd, p, opts, next, last);
@@ -41,7 +43,6 @@ export async function glob(sys: Sys, cwd: string, pattern: string, opts: GlobOpt
           continue;
         }
         const names = entries.map((e) => e.name);
-        if (explicitDot) names.push('.', '..');
         for (const name of names.sort(compare)) {
           if (name.startsWith('.') && !explicitDot && !opts.dotglob) continue;
           if ((name === '.' || name === '..') && !explicitDot) continue;

@@ -26,11 +26,12 @@ import { type ExpandHost, expandString } from './expand.js';
 import type { Journal } from './journal.js';
 import type { ShellLimits } from './limits.js';
 import { runStages, startJob } from './pipeline.js';
+import { finishProcSubsts, type PendingProc, startProcSubst } from './proc-subst.js';
 import { applyRedirs } from './redirect.js';
 import { execSimple } from './simple-command.js';
 import { cloneState, type ShellState } from './state.js';
 import { CollectSink } from './streams.js';
-import { scalarOf, setIndex, setScalar } from './vars.js';
+import { resolveRef, scalarOf, setIndex, setScalar } from './vars.js';
 
 export interface Fd {
   src?: ByteSource;
@@ -67,6 +68,13 @@ export class Interpreter implements ExpandHost {
   /** `name=value` arguments of the declaration builtin being run, by argv index. */
   declArgs: Map<number, import('../ast/types.js').Assignment> = new Map();
   private errexitOff = 0;
+  fromFile = false;
+  /** Extra xtrace nesting: command and process substitutions and `eval` repeat PS4's first character. */
+  traceDepth = 0;
+  /** Called once a simple command is about to run (after its xtrace line): orders traced pipeline stages. */
+  onDispatch: (() => void) | null = null;
+  /** Process substitutions of the commands being run, finished when their command ends. */
+  procs: PendingProc[] = [];
 
   constructor(
     public st: ShellState,
@@ -91,22 +99,33 @@ export class Interpreter implements ExpandHost {
   /** A child interpreter on a copy of the state (subshell, pipeline stage, substitution, background job). */
   fork(signal: AbortSignal = this.signal, journaled = false): Interpreter {
     const st = cloneState(this.st);
+    // Subshells inherit the ERR trap only under errtrace (set -E).
+    const errTrap = this.st.traps.get('ERR');
+    if (errTrap !== undefined && this.st.opts.errtrace) st.traps.set('ERR', errTrap);
     st.bashPid = st.nextPid++;
     this.st.nextPid = st.nextPid;
     const child = new Interpreter(st, this.rt, signal, journaled);
     child.lineno = this.lineno;
+    child.fromFile = this.fromFile;
+    child.traceDepth = this.traceDepth;
     return child;
   }
 
-  /** `bash: line N: msg` on stderr, as bash -c reports errors; `withLine` false drops the location. */
-  async err(msg: string, fds: Fds = this.fds, withLine = true): Promise<void> {
+  /** `$0: line N: msg` on stderr (`bash: line N:` under bash -c, the script's name in a script); `withLine`
+   * false drops the location, an empty `prefix` the name. */
+  async err(msg: string, fds: Fds = this.fds, withLine = true, prefix = this.errPrefix()): Promise<void> {
     const sink = fds[2]?.sink;
     if (sink === undefined) return;
     try {
-      await writeText(sink, withLine ? `bash: line ${this.lineno}: ${msg}\n` : `bash: ${msg}\n`);
+      await writeText(sink, `${prefix === '' ? '' : `${prefix}: `}${withLine ? `line ${this.lineno}: ` : ''}${msg}\n`);
     } catch {
       // stderr gone: nothing else can be told.
     }
+  }
+
+  /** bash -c names errors inside functions `environment` (where it reads their definitions); a script, `$0`. */
+  private errPrefix(): string {
+    return this.st.funcStack.length > 0 && !this.fromFile ? 'environment' : this.st.arg0;
   }
 
   /** Check for a stop, count the command, and yield to the event loop now and then. */
@@ -138,7 +157,7 @@ export class Interpreter implements ExpandHost {
       case '!':
         return this.st.lastBgPid === 0 ? undefined : String(this.st.lastBgPid);
       case '-':
-        return optionLetters(this.st);
+        return optionLetters(this.st) + (this.fromFile ? '' : 'c');
       case '_':
         return this.st.lastArg;
       case '@':
@@ -161,7 +180,7 @@ export class Interpreter implements ExpandHost {
       case 'FUNCNAME':
         return this.st.funcStack[0] ?? scalarOf(this.st.vars.get(name));
       default:
-        return scalarOf(this.st.vars.get(name));
+        return scalarOf(this.st.vars.get(resolveRef(this.st, name)));
     }
   }
 
@@ -181,7 +200,7 @@ export class Interpreter implements ExpandHost {
       return evalArith(text, {
         get: (name, index) => {
           if (index === null) return this.lookup(name) ?? '';
-          const v = this.st.vars.get(name);
+          const v = this.st.vars.get(resolveRef(this.st, name));
           if (v?.m !== undefined) return v.m.get(index) ?? '';
           if (v?.a !== undefined) return v.a[Number(index) < 0 ? v.a.length + Number(index) : Number(index)] ?? '';
           return index === '0' ? (v?.s ?? '') : '';
@@ -208,6 +227,7 @@ export class Interpreter implements ExpandHost {
         return this.readRedirFile(cmd.redirs[0].target, fds);
       }
       const child = this.fork();
+      child.traceDepth++;
       // bash does not inherit errexit into command substitution (without inherit_errexit).
       child.st.opts.errexit = false;
       const sink = new CollectSink(this.rt.limits.stringBytesMax);
@@ -219,6 +239,10 @@ export class Interpreter implements ExpandHost {
     let end = r.out.length;
     while (end > 0 && r.out.charCodeAt(end - 1) === 10) end--;
     return r.out.slice(0, end);
+  }
+
+  procSubst(body: Script, dir: '<' | '>'): Promise<string> {
+    return startProcSubst(this, body, dir, this.fds);
   }
 
   /** `$(< file)`: the file's contents without running a command. */
@@ -250,7 +274,7 @@ export class Interpreter implements ExpandHost {
   async exitStatusOf(e: unknown, fds: Fds): Promise<number> {
     if (e instanceof ExitSignal) return e.status;
     if (e instanceof ShellError) {
-      await this.err(e.message, fds);
+      if (!e.reported) await this.err(e.message, fds);
       return e.status;
     }
     if (e instanceof KilledSignal) return e.status;
@@ -335,7 +359,8 @@ export class Interpreter implements ExpandHost {
   /** A command failed: ERR trap, then errexit. */
   async failed(status: number, fds: Fds): Promise<void> {
     if (this.errexitOff > 0) return;
-    const trap = this.st.traps.get('ERR');
+    // Inside a function the ERR trap fires only under errtrace (set -E), as in bash.
+    const trap = this.st.funcStack.length > 0 && !this.st.opts.errtrace ? undefined : this.st.traps.get('ERR');
     if (trap !== undefined) {
       this.errexitOff++;
       try {
@@ -363,14 +388,19 @@ export class Interpreter implements ExpandHost {
 
   async execCommand(cmd: Command, fds: Fds): Promise<number> {
     this.fds = fds;
-    switch (cmd.k) {
-      case 'simple':
-        return execSimple(this, cmd, fds);
-      case 'function':
-        this.st.funcs.set(cmd.name, cmd);
-        return 0;
-      case 'compound':
-        return this.execCompound(cmd, fds);
+    const mark = this.procs.length;
+    try {
+      switch (cmd.k) {
+        case 'simple':
+          return await execSimple(this, cmd, fds);
+        case 'function':
+          this.st.funcs.set(cmd.name, cmd);
+          return 0;
+        default:
+          return await this.execCompound(cmd, fds);
+      }
+    } finally {
+      if (this.procs.length > mark) await finishProcSubsts(this, mark, fds);
     }
   }
 
@@ -421,6 +451,10 @@ export class Interpreter implements ExpandHost {
       return await this.execCommand(def.body, fds);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.status;
+      if (e instanceof ShellError && e.fatal && !e.reported) {
+        await this.err(e.message, fds);
+        e.reported = true;
+      }
       throw e;
     } finally {
       this.loopDepth = savedLoop;
@@ -447,10 +481,9 @@ export function signalOf(signal: AbortSignal): number {
   return 15;
 }
 
+/** `$-` in bash's order: a e f h u v x B C E T (the caller appends c under -c). */
 function optionLetters(st: ShellState): string {
-  let out = 'h';
-  for (const [letter, name] of [['e', 'errexit'], ['u', 'nounset'], ['x', 'xtrace'], ['f', 'noglob'], ['C', 'noclobber'], ['a', 'allexport']] as const) {
-    if (st.opts[name]) out += letter;
-  }
-  return `${out}B`;
+  const o = st.opts;
+  const on = (flag: boolean, letter: string): string => (flag ? letter : '');
+  return `${on(o.allexport, 'a')}${on(o.errexit, 'e')}${on(o.noglob, 'f')}h${on(o.nounset, 'u')}${on(o.verbose, 'v')}${on(o.xtrace, 'x')}B${on(o.noclobber, 'C')}${on(o.errtrace, 'E')}${on(o.functrace, 'T')}`;
 }

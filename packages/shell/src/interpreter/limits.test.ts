@@ -5,7 +5,7 @@ describe('limits', () => {
   it('stops deep recursion with bash-style message', async () => {
     const { shell } = makeShell({ limits: { functionDepthMax: 50 } });
     const r = await exec(shell, 'f() { f; }; f; echo after');
-    expect(r.stderr).toBe('bash: line 1: f: maximum function nesting level exceeded (50)\n');
+    expect(r.stderr).toBe('environment: line 1: f: maximum function nesting level exceeded (50)\n');
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
   });

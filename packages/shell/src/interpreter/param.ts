@@ -9,7 +9,7 @@ import { ShellError } from './control.js';
 import { type ExpandHost, expandParts, expandPattern, expandString, type FieldBuilder } from './expand.js';
 import { quoteForReuse } from './quote.js';
 import { ATTR } from './state.js';
-import { isSet, keysOf, setIndex, setScalar, valuesOf } from './vars.js';
+import { isSet, keysOf, resolveRef, setIndex, setScalar, valuesOf } from './vars.js';
 
 interface Value {
   /** A list (`$@`, `${a[@]}`), or null for a scalar. */
@@ -27,7 +27,7 @@ function isAll(w: Word | null): '@' | '*' | null {
 
 async function subscript(h: ExpandHost, name: string, w: Word): Promise<string> {
   const text = await expandString(h, w);
-  const v = h.st.vars.get(name);
+  const v = h.st.vars.get(resolveRef(h.st, name));
   if (v !== undefined && (v.m !== undefined || v.attrs & ATTR.assoc)) return text;
   return String(h.arith(text));
 }
@@ -35,7 +35,8 @@ async function subscript(h: ExpandHost, name: string, w: Word): Promise<string> 
 async function getValue(h: ExpandHost, name: string, index: Word | null): Promise<Value> {
   if (name === '@' || name === '*') return { list: h.st.positional, scalar: undefined, star: name === '*' };
   const all = isAll(index);
-  const v = name === 'FUNCNAME' && h.st.funcStack.length > 0 ? { attrs: 0, a: h.st.funcStack.slice() } : h.st.vars.get(name);
+  const v =
+    name === 'FUNCNAME' && h.st.funcStack.length > 0 ? { attrs: 0, a: h.st.funcStack.slice() } : h.st.vars.get(resolveRef(h.st, name));
   if (all !== null) return { list: valuesOf(v), scalar: undefined, star: all === '*' };
   if (index !== null) {
     const key = await subscript(h, name, index);
@@ -115,7 +116,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, fb: FieldBuilder,
   const unset = val.list === null ? val.scalar === undefined : false;
   const display = index === null ? name : `${name}[${wordText(index)}]`;
   if (unset && st.opts.nounset && op.op !== 'default' && op.op !== 'assign' && op.op !== 'alt' && op.op !== 'error') {
-    throw new ShellError(`${display}: unbound variable`, 127, true);
+    // bash -c ends with 127 unless errexit is also on; a script file ends with 1.
+    throw new ShellError(`${display}: unbound variable`, st.opts.errexit || h.fromFile ? 1 : 127, true);
   }
   switch (op.op) {
     case 'plain':

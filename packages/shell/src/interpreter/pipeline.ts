@@ -18,6 +18,14 @@ export async function runStages(it: Interpreter, p: Pipeline, fds: Fds): Promise
   const statuses = await it.observe('pipeline', async () => {
     const n = p.cmds.length;
     const pipes = Array.from({ length: n - 1 }, () => new Pipe(it.rt.limits.pipeBytes));
+    // Under xtrace a stage starts once the one before it has traced its command, so the trace reads in order.
+    const dispatched = p.cmds.map(() => {
+      let open: () => void = () => {};
+      const promise = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { promise, open };
+    });
     const runs = p.cmds.map(async (cmd, i) => {
       const stop = new AbortController();
       const out = pipes[i];
@@ -35,11 +43,16 @@ export async function runStages(it: Interpreter, p: Pipeline, fds: Fds): Promise
         if (p.stderr[i]) stageFds[2] = { sink: out.sink };
       }
       await Promise.resolve();
+      if (it.st.opts.xtrace) {
+        child.onDispatch = dispatched[i]?.open ?? null;
+        await dispatched[i - 1]?.promise;
+      }
       try {
         return await child.execCommand(cmd, stageFds);
       } catch (e) {
         return await child.exitStatusOf(e, stageFds);
       } finally {
+        dispatched[i]?.open();
         parent.removeEventListener('abort', forward);
         out?.closeWriter();
         inp?.closeReader();

@@ -3,6 +3,7 @@
  * %s %b %q %c %d %i %u %o %x %X %f %F %e %E %g %G %% with flags, width and precision (also `*`); numeric
  * arguments accept C constants and 'c (a character code). Bad numbers are reported and count as 0.
  */
+import { strftime } from '../builtins/fs-shared/format.js';
 import { quoteBackslash } from './quote.js';
 
 export interface PrintfResult {
@@ -145,12 +146,13 @@ function fmtNonFinite(v: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
-export function printf(format: string, args: string[]): PrintfResult {
+/** `nowMs` is the time `%(fmt)T` shows for an argument of -1 or none. */
+export function printf(format: string, args: string[], nowMs = 0): PrintfResult {
   const errors: string[] = [];
   let text = '';
   let ai = 0;
   const next = (): string | undefined => args[ai++];
-  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXfFeEgGcsbq%])|%|\\/g;
+  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(\([^)]*\)T|[diouxXfFeEgGcsbq%])|%|\\/g;
   for (;;) {
     const startArgs = ai;
     let last = 0;
@@ -192,7 +194,13 @@ export function printf(format: string, args: string[]): PrintfResult {
       const zero = flags.includes('0') && !left;
       const arg = next();
       let s: string;
-      switch (conv) {
+      switch (conv.endsWith('T') ? 'T' : conv) {
+        case 'T': {
+          const t = arg === undefined || arg === '' || arg === '-1' ? nowMs : arg === '-2' ? nowMs : Number(parseInteger(arg, errors)) * 1000;
+          s = strftime(conv.slice(1, -2), t);
+          if (prec !== null) s = s.slice(0, prec);
+          break;
+        }
         case 's':
           s = arg ?? '';
           if (prec !== null) s = s.slice(0, prec);

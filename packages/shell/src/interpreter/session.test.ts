@@ -88,11 +88,11 @@ describe('sessions', () => {
     await exec(
       shell,
       'cd /d; s="a b"; declare -i n=4; a=(1 "two" 3); a[7]=x; declare -A m=([k]=v); declare -rx RO=1; ' +
-        'f() { echo "f $*"; }; alias al="echo al"; set -o pipefail; shopt -s nullglob; trap "echo t" EXIT; set -- p q; umask 027',
+        'f() { echo "f $*"; }; alias al="echo al"; set -o pipefail; shopt -s nullglob; trap "echo t" INT; set -- p q; umask 027',
     );
     const json = JSON.stringify(shell.snapshot());
     const copy = Shell.fromSnapshot(JSON.parse(json), { sys, builtins });
-    const probe = 'pwd; echo "$s" $n ${!a[@]} ${a[@]} ${m[k]} $RO $# $1; f x; al; set -o | grep pipefail; shopt nullglob; trap -p EXIT; umask; n+=1; echo $n';
+    const probe = 'pwd; echo "$s" $n ${!a[@]} ${a[@]} ${m[k]} $RO $# $1; f x; al; set -o | grep pipefail; shopt nullglob; trap -p INT; umask; n+=1; echo $n';
     const want = await exec(shell, probe);
     const got = await exec(copy, probe);
     expect(got).toEqual(want);

@@ -179,6 +179,12 @@ export class Shell {
       } else {
         status = await this.runProgram(it, program, command, fds);
       }
+      // An exec is one `bash -c` run: its end is the shell's exit, so a pending EXIT trap runs now (on a calm
+      // interpreter when the foreground was stopped) and is cleared.
+      if (st.traps.has('EXIT')) {
+        const ender = fg.signal.aborted ? new Interpreter(st, this.rt, new AbortController().signal, true) : it;
+        status = await ender.runExitTrap(fds, status);
+      }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       this.foreground = null;
@@ -211,7 +217,7 @@ export class Shell {
     } catch (e) {
       if (e instanceof ExitSignal) status = e.status;
       else if (e instanceof ShellError) {
-        await it.err(e.message, fds);
+        if (!e.reported) await it.err(e.message, fds);
         status = e.status;
       } else if (e instanceof KilledSignal) {
         status = e.status;

@@ -17,8 +17,10 @@ import { quoteForTrace } from './quote.js';
 import { applyRedirs } from './redirect.js';
 import { ATTR, type Var } from './state.js';
 import { EMPTY_SOURCE, NULL_SINK } from './streams.js';
-import { exportedEnv, setArray, setAssoc, setIndex, setScalar } from './vars.js';
+import { exportedEnv, resolveRef, setArray, setAssoc, setIndex, setScalar } from './vars.js';
+import { printWord } from '../ast/print.js';
 import { parseScript } from '../parser/parser.js';
+import { classifyScript, runShellScript, type ScriptKind } from './script-run.js';
 
 const aliasCache = new Map<string, Word[]>();
 
@@ -47,7 +49,7 @@ export async function execSimple(it: Interpreter, cmd: SimpleCommand, fds: Fds):
   if (argv.length === 0) {
     for (const a of assigns) {
       const value = await assign(it, a, false);
-      if (st.opts.xtrace) await trace(it, fds, [`${a.name}=${value}`]);
+      if (st.opts.xtrace) await traceAssign(it, fds, a, value);
     }
     if (cmd.redirs.length > 0) {
       try {
@@ -68,11 +70,18 @@ export async function execSimple(it: Interpreter, cmd: SimpleCommand, fds: Fds):
   const special = SPECIAL_BUILTINS.get(name);
   const saved: [string, Var | undefined][] = [];
   for (const a of assigns) {
-    if (special === undefined) saved.push([a.name, st.vars.get(a.name)]);
+    if (special === undefined) {
+      const target = resolveRef(st, a.name);
+      saved.push([target, st.vars.get(target)]);
+    }
     const value = await assign(it, a, special === undefined);
-    if (st.opts.xtrace) await trace(it, fds, [`${a.name}=${value}`]);
+    if (st.opts.xtrace) await traceAssign(it, fds, a, value);
   }
   if (st.opts.xtrace) await trace(it, fds, argv);
+  if (it.onDispatch !== null) {
+    it.onDispatch();
+    it.onDispatch = null;
+  }
   let io = fds;
   let close: (() => Promise<void>) | null = null;
   try {
@@ -150,10 +159,21 @@ export function commandContext(it: Interpreter, argv: string[], fds: Fds): Comma
       if (io?.stdin) sub[0] = { src: io.stdin };
       if (io?.stdout) sub[1] = { sink: io.stdout };
       if (io?.stderr) sub[2] = { sink: io.stderr };
-      if (io?.cwd === undefined) return runArgv(it, args, sub);
-      const child = it.fork();
-      child.st.cwd = io.cwd;
-      return runArgv(child, args, sub);
+      if (io?.cwd === undefined && io?.env === undefined && io?.signal === undefined) return runArgv(it, args, sub);
+      // A command run with its own stop signal (timeout) runs as a child process: stopping it ends only it.
+      const own = io.signal;
+      const child = it.fork(own === undefined ? it.signal : AbortSignal.any([it.signal, own]));
+      if (io.cwd !== undefined) child.st.cwd = io.cwd;
+      if (io.env !== undefined) {
+        // The given environment is the command's whole environment (env -i, env -u, env NAME=VALUE).
+        for (const [k, v] of child.st.vars) if (v.attrs & ATTR.export) child.st.vars.delete(k);
+        for (const [k, v] of Object.entries(io.env)) child.st.vars.set(k, { attrs: ATTR.export, s: v });
+      }
+      if (own === undefined) return runArgv(child, args, sub);
+      return runArgv(child, args, sub).catch((e: unknown) => {
+        if (e instanceof KilledSignal && own.aborted && !it.signal.aborted) return e.status;
+        throw e;
+      });
     },
   };
 }
@@ -182,6 +202,14 @@ async function runExternal(it: Interpreter, argv: string[], fds: Fds): Promise<n
   const name = argv[0] ?? '';
   return it.observe('status', async () => {
     const path = (await findProgram(it, name)) ?? name;
+    const script = await scriptAt(it, path);
+    if (script === 'noexec' || script === 'isdir') {
+      await it.err(`${name}: ${script === 'isdir' ? 'Is a directory' : 'Permission denied'}`, fds);
+      return 126;
+    }
+    if (script?.kind === 'shell') return runShellScript(it, { text: script.text, arg0: name, args: argv.slice(1), opts: [], fromFile: true }, fds);
+    if (script?.kind === 'interp') return runArgv(it, [...script.argv, path, ...argv.slice(1)], fds);
+    if (script?.kind === 'builtin') return runArgv(it, [script.name, ...argv.slice(1)], fds);
     try {
       return await it.sys.spawn([path, ...argv.slice(1)], {
         cwd: it.st.cwd,
@@ -205,17 +233,55 @@ async function runExternal(it: Interpreter, argv: string[], fds: Fds): Promise<n
   });
 }
 
+/** What the file at `path` is, when it is a regular file that is not WebAssembly; null lets spawn decide. */
+async function scriptAt(it: Interpreter, path: string): Promise<ScriptKind | { kind: 'builtin'; name: string } | 'noexec' | 'isdir' | null> {
+  if (!path.includes('/')) return null;
+  let head: Uint8Array;
+  try {
+    const s = await it.sys.stat(path);
+    if (s.type === 'dir') return 'isdir';
+    if (s.type !== 'file') return null;
+    if ((s.mode & 0o111) === 0 && !path.endsWith('.wasm')) return 'noexec';
+    const h = await it.sys.open(path, { read: true });
+    try {
+      head = await h.read(4096);
+    } finally {
+      await h.close();
+    }
+  } catch {
+    return null;
+  }
+  const marker = /^#!burrow:builtin ([^\s]+)/.exec(new TextDecoder().decode(head.subarray(0, 128)));
+  if (marker !== null) return { kind: 'builtin', name: marker[1] ?? '' };
+  const kind = classifyScript(head);
+  if (kind.kind !== 'shell') return kind.kind === 'program' ? null : kind;
+  // The whole script, not just its head.
+  return { kind: 'shell', text: new TextDecoder().decode(await it.sys.readFile(path)) };
+}
+
 async function trace(it: Interpreter, fds: Fds, words: string[]): Promise<void> {
+  await traceLine(it, fds, words.map(quoteForTrace).join(' '));
+}
+
+/** An xtrace line: PS4 (its first character repeated per nesting level) and the text. */
+export async function traceLine(it: Interpreter, fds: Fds, text: string): Promise<void> {
   const ps4 = it.lookup('PS4') ?? '+ ';
   const sink = fds[2]?.sink;
-  if (sink !== undefined) await writeText(sink, `${ps4}${words.map(quoteForTrace).join(' ')}\n`).catch(() => {});
+  const lead = ps4.charAt(0).repeat(it.traceDepth);
+  if (sink !== undefined) await writeText(sink, `${lead}${ps4}${text}\n`).catch(() => {});
+}
+
+/** `name=value` as bash traces it: the value quoted when needed, an array as its source text. */
+async function traceAssign(it: Interpreter, fds: Fds, a: Assignment, value: string): Promise<void> {
+  const shown = a.array !== null ? value : value === '' ? '' : quoteForTrace(value);
+  await traceLine(it, fds, `${a.name}${a.append ? '+' : ''}=${shown}`);
 }
 
 /** Perform one assignment; returns the scalar value assigned (for xtrace). */
 export async function assign(it: Interpreter, a: Assignment, exportIt: boolean): Promise<string> {
   const st = it.st;
   if (a.array !== null) {
-    const v = st.vars.get(a.name);
+    const v = st.vars.get(resolveRef(st, a.name));
     const assoc = v !== undefined && (v.m !== undefined || (v.attrs & ATTR.assoc) !== 0);
     if (assoc) {
       const entries: [string, string][] = [];
@@ -237,7 +303,7 @@ export async function assign(it: Interpreter, a: Assignment, exportIt: boolean):
       if (!keyed) setArray(st, a.name, await expandWords(it, a.array.map((el) => el.value)), a.append);
       else {
         if (!a.append) setArray(st, a.name, [], false);
-        let next = a.append ? (st.vars.get(a.name)?.a?.length ?? 0) : 0;
+        let next = a.append ? (st.vars.get(resolveRef(st, a.name))?.a?.length ?? 0) : 0;
         for (const el of a.array) {
           if (el.key !== null) next = Number(it.arith(await expandString(it, el.key)));
           setIndex(st, a.name, String(next), await expandString(it, el.value), it.intEval);
@@ -246,11 +312,12 @@ export async function assign(it: Interpreter, a: Assignment, exportIt: boolean):
       }
     }
     if (exportIt) markExport(it, a.name);
-    return `(${a.array.length} elements)`;
+    // The array's source text: what xtrace shows.
+    return `(${a.array.map((el) => (el.key === null ? '' : `[${printWord(el.key)}]=`) + printWord(el.value)).join(' ')})`;
   }
   const value = a.value === null ? '' : await expandString(it, a.value);
   if (a.index !== null) {
-    const v = st.vars.get(a.name);
+    const v = st.vars.get(resolveRef(st, a.name));
     const assoc = v !== undefined && (v.m !== undefined || (v.attrs & ATTR.assoc) !== 0);
     const keyText = await expandString(it, a.index);
     const key = assoc ? keyText : String(it.arith(keyText));

@@ -14,6 +14,8 @@ export const ATTR = {
   upper: 16,
   indexed: 32,
   assoc: 64,
+  /** `declare -n`: the value names another variable, which reads and writes reach. */
+  nameref: 128,
 } as const;
 
 /** A variable: a scalar (`s`), an indexed array (`a`, sparse) or an associative array (`m`); none when declared
@@ -25,7 +27,17 @@ export interface Var {
   m?: Map<string, string>;
 }
 
-export type OptionName = 'errexit' | 'nounset' | 'xtrace' | 'pipefail' | 'noglob' | 'noclobber' | 'allexport' | 'verbose';
+export type OptionName =
+  | 'errexit'
+  | 'nounset'
+  | 'xtrace'
+  | 'pipefail'
+  | 'noglob'
+  | 'noclobber'
+  | 'allexport'
+  | 'verbose'
+  | 'errtrace'
+  | 'functrace';
 export const OPTION_LETTERS: Record<string, OptionName> = {
   e: 'errexit',
   u: 'nounset',
@@ -34,6 +46,8 @@ export const OPTION_LETTERS: Record<string, OptionName> = {
   C: 'noclobber',
   a: 'allexport',
   v: 'verbose',
+  E: 'errtrace',
+  T: 'functrace',
 };
 
 export const SHOPT_NAMES = [
@@ -100,6 +114,10 @@ export function createState(init: { cwd: string; env: Record<string, string>; pi
   const pid = init.pid ?? 1000;
   const defaults: Record<string, string> = { IFS: ' \t\n', PS4: '+ ', OPTIND: '1', PPID: '1', SHELL: '/bin/bash' };
   for (const [k, v] of Object.entries(defaults)) if (!vars.has(k)) vars.set(k, { attrs: 0, s: v });
+  // The bash whose behaviour the shell follows (Debian 12's), running as root.
+  const bash: Record<string, string> = { BASH_VERSION: '5.2.15(1)-release', UID: '0', EUID: '0', HOSTNAME: 'sandbox' };
+  for (const [k, v] of Object.entries(bash)) if (!vars.has(k)) vars.set(k, { attrs: 0, s: v });
+  if (!vars.has('BASH_VERSINFO')) vars.set('BASH_VERSINFO', { attrs: ATTR.indexed, a: ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'] });
   vars.set('PWD', { attrs: ATTR.export, s: init.cwd });
   return {
     vars,
@@ -114,6 +132,8 @@ export function createState(init: { cwd: string; env: Record<string, string>; pi
       noclobber: false,
       allexport: false,
       verbose: false,
+      errtrace: false,
+      functrace: false,
     },
     shopts: {
       nullglob: false,
@@ -270,7 +290,8 @@ export function restoreState(snap: StateSnapshot): ShellState {
     vars: new Map(s.vars.map(([k, v]) => [k, varFromJson(v)])),
     funcs: new Map(s.funcs),
     aliases: new Map(s.aliases),
-    opts: s.opts,
+    // Snapshots from before errtrace/functrace existed lack them.
+    opts: { ...s.opts, errtrace: s.opts.errtrace ?? false, functrace: s.opts.functrace ?? false },
     shopts: s.shopts,
     cwd: s.cwd,
     traps: new Map(s.traps),

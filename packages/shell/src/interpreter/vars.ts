@@ -10,7 +10,18 @@ import { ATTR, type ShellState, type Var } from './state.js';
 export type IntEval = (expr: string) => string;
 
 export function getVar(st: ShellState, name: string): Var | undefined {
-  return st.vars.get(name);
+  return st.vars.get(resolveRef(st, name));
+}
+
+/** The variable a name stands for: itself, or what its nameref (`declare -n`) chain ends at. */
+export function resolveRef(st: ShellState, name: string): string {
+  let n = name;
+  for (let hops = 0; hops < 8; hops++) {
+    const v = st.vars.get(n);
+    if (v === undefined || (v.attrs & ATTR.nameref) === 0 || v.s === undefined || v.s === '') return n;
+    n = v.s;
+  }
+  return n;
 }
 
 /** A variable's scalar value (element 0 of an array); undefined when unset. */
@@ -73,7 +84,8 @@ function transform(attrs: number, value: string, intEval: IntEval | null, old: s
   return out;
 }
 
-export function setScalar(st: ShellState, name: string, value: string, intEval: IntEval | null, append = false): void {
+export function setScalar(st: ShellState, ref: string, value: string, intEval: IntEval | null, append = false): void {
+  const name = resolveRef(st, ref);
   const v = checkWritable(st, name);
   const attrs = (v?.attrs ?? 0) | (st.opts.allexport ? ATTR.export : 0);
   if (v?.a !== undefined || v?.m !== undefined) {
@@ -86,12 +98,13 @@ export function setScalar(st: ShellState, name: string, value: string, intEval: 
 /** Set `name[key]`; makes `name` an indexed array unless it is associative. */
 export function setIndex(
   st: ShellState,
-  name: string,
+  ref: string,
   key: string,
   value: string,
   intEval: IntEval | null,
   append = false,
 ): void {
+  const name = resolveRef(st, ref);
   const v = checkWritable(st, name);
   if (v?.m !== undefined || (v !== undefined && v.attrs & ATTR.assoc)) {
     const m = v.m ?? new Map<string, string>();
@@ -109,7 +122,8 @@ export function setIndex(
   st.vars.set(name, { attrs, a });
 }
 
-export function setArray(st: ShellState, name: string, values: string[], append: boolean): void {
+export function setArray(st: ShellState, ref: string, values: string[], append: boolean): void {
+  const name = resolveRef(st, ref);
   const v = checkWritable(st, name);
   const attrs = ((v?.attrs ?? 0) | ATTR.indexed) & ~ATTR.assoc;
   const a = append ? (v?.a ?? (v?.s !== undefined ? [v.s] : [])) : [];
@@ -117,7 +131,8 @@ export function setArray(st: ShellState, name: string, values: string[], append:
   st.vars.set(name, { attrs, a });
 }
 
-export function setAssoc(st: ShellState, name: string, entries: [string, string][], append: boolean): void {
+export function setAssoc(st: ShellState, ref: string, entries: [string, string][], append: boolean): void {
+  const name = resolveRef(st, ref);
   const v = checkWritable(st, name);
   const m = append && v?.m !== undefined ? v.m : new Map<string, string>();
   for (const [k, x] of entries) m.set(k, x);

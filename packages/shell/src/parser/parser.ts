@@ -493,6 +493,8 @@ export class Parser extends WordReader {
     const fd = i > this.pos ? Number(s.slice(this.pos, i)) : null;
     const op = REDIR_OPS.find((o) => s.startsWith(o, i));
     if (op === undefined || (fd !== null && op.startsWith('&'))) return null;
+    // `<(…)` and `>(…)` are process substitutions (words), not redirections.
+    if ((op === '<' || op === '>') && fd === null && s.charAt(i + 1) === '(') return null;
     this.pos = i + op.length;
     this.skipBlanks();
     if (this.atWordEnd()) this.unexpected();

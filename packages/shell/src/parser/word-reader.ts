@@ -116,6 +116,7 @@ export abstract class WordReader {
 
   protected atWordEnd(): boolean {
     const c = this.src.charAt(this.pos);
+    if ((c === '<' || c === '>') && this.src.charAt(this.pos + 1) === '(') return false;
     return c === '' || META.has(c);
   }
 
@@ -141,6 +142,24 @@ export abstract class WordReader {
       const c = s.charAt(this.pos);
       if (stop.includes(c)) break;
       if (mode === 'word' || mode === 'assign') {
+        if (mode === 'word' && '?*+@!'.includes(c) && s.charAt(this.pos + 1) === '(') {
+          // An extglob group `@(a|b)`: pattern text, matched when the word is globbed or compared.
+          const end = this.extglobEnd(this.pos + 1);
+          if (end > 0) {
+            lit += s.slice(this.pos, end + 1);
+            this.pos = end + 1;
+            continue;
+          }
+        }
+        if ((c === '<' || c === '>') && s.charAt(this.pos + 1) === '(' && mode === 'word') {
+          flush();
+          this.pos += 2;
+          const body = this.parseNested();
+          if (s.charAt(this.pos) !== ')') this.fail("unexpected EOF while looking for matching `)'", true);
+          this.pos++;
+          parts.push({ k: 'proc', dir: c, body });
+          continue;
+        }
         if (META.has(c)) {
           if (inBrace) this.fail('brace');
           break;
@@ -226,6 +245,23 @@ export abstract class WordReader {
       this.pos++;
     }
     flush();
+  }
+
+  /** The index of the `)` closing the group whose `(` is at `open` (on one line), or -1. */
+  private extglobEnd(open: number): number {
+    const s = this.src;
+    let depth = 0;
+    for (let j = open + 1; j < s.length; j++) {
+      const c = s.charAt(j);
+      if (c === '\\') j++;
+      else if (c === '\n') return -1;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) return j;
+        depth--;
+      }
+    }
+    return -1;
   }
 
   /** Parse `{a,b}` or `{x..y[..n]}` at `pos`; on anything else restore `pos` and return null. */

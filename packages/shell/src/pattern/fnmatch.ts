@@ -3,7 +3,8 @@
  * `[!x]`, `[^x]`, `[[:alpha:]]`, `[]x]`), and backslash escapes. An unterminated `[` is a literal, as is a
  * trailing backslash. Flags follow fnmatch: `pathname` keeps wildcards and brackets from matching `/`;
  * `period` keeps a leading `.` (at the start, or after `/` with `pathname`) from matching anything but a literal
- * `.`; `casefold` ignores case. Compiled expressions are cached by pattern and flags; they are immutable
+ * `.`; `casefold` ignores case. Extglob groups (`?(a|b)` `*(…)` `+(…)` `@(…)` `!(…)`) are always recognised, as
+ * bash 5.2 does inside `[[ ]]`; quoting (a backslash before `(`) keeps them literal. Compiled expressions are cached by pattern and flags; they are immutable
  * (no `g`/`y` flag), so sharing them is safe. Matching is by code point (the RegExp uses the `u` flag).
  */
 
@@ -60,6 +61,19 @@ export function fnmatchSource(pattern: string, flags: FnmatchFlags = {}): string
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? '';
     const guard = flags.period && segmentStart ? '(?!\\.)' : '';
+    const group = EXTGLOB.includes(c) && chars[i + 1] === '(' ? extglobGroup(chars, i + 1) : undefined;
+    if (group !== undefined) {
+      const alts = group.alts.map((a) => fnmatchSource(a, { ...flags, period: false })).join('|');
+      i = group.end;
+      if (c === '!') {
+        // Anything the alternatives do not match, given what the rest of the pattern needs after it.
+        const rest = fnmatchSource(chars.slice(i + 1).join(''), { ...flags, period: false });
+        return `${out}${guard}(?:(?!(?:${alts})${rest}$)${anyChar}*?)${rest}`;
+      }
+      out += `${guard}(?:${alts})${c === '@' ? '' : c === '+' ? '+' : c}`;
+      segmentStart = false;
+      continue;
+    }
     if (c === '*') {
       out += `${guard}${anyChar}*`;
       while (chars[i + 1] === '*') i++;
@@ -89,14 +103,46 @@ export function fnmatchSource(pattern: string, flags: FnmatchFlags = {}): string
   return out;
 }
 
-/** Does `pattern` contain an unescaped `*`, `?` or `[` (so that globbing could change a word)? */
+/** Does `pattern` contain an unescaped `*`, `?`, `[` or extglob group (so that globbing could change a word)? */
 export function hasGlobMeta(pattern: string): boolean {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
     else if (c === '*' || c === '?' || c === '[') return true;
+    else if ((c === '+' || c === '@' || c === '!') && pattern[i + 1] === '(') return true;
   }
   return false;
+}
+
+/** Characters that open an extglob group with `(`: `?(…)` `*(…)` `+(…)` `@(…)` `!(…)`. */
+const EXTGLOB = '?*+@!';
+
+/** The `|`-separated alternatives of the group whose `(` is at `open`, and its `)`; undefined if unclosed. */
+function extglobGroup(chars: readonly string[], open: number): { alts: string[]; end: number } | undefined {
+  let depth = 0;
+  const alts: string[] = [];
+  let cur = '';
+  for (let j = open + 1; j < chars.length; j++) {
+    const c = chars[j] ?? '';
+    if (c === '\\' && j + 1 < chars.length) {
+      cur += c + (chars[++j] ?? '');
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        alts.push(cur);
+        return { alts, end: j };
+      }
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  return undefined;
 }
 
 /** Remove backslash escapes, giving the literal text a pattern without wildcards stands for. */

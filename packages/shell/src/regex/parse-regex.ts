@@ -360,22 +360,3 @@ class Parser {
     return { t: 'set', neg, items };
   }
 }
-
-/** Visits every node of a tree, parents before children. */
-export function walkRegex(node: RegexNode, visit: (n: RegexNode) => void): void {
-  visit(node);
-  switch (node.t) {
-    case 'group':
-    case 'rep':
-      walkRegex(node.body, visit);
-      break;
-    case 'alt':
-      for (const a of node.alts) walkRegex(a, visit);
-      break;
-    case 'cat':
-      for (const a of node.items) walkRegex(a, visit);
-      break;
-    default:
-      break;
-  }
-}

@@ -272,6 +272,7 @@ export const PROCESS_SOURCE = String.raw`
     if (!B.exiting) { B.exiting = true; process.emit('exit', c); }
     return process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
   };
+  B.cwd = function () { return cwd; };
   B.setup = function (info) {
     process.argv = info.argv;
     process.argv0 = info.argv[0];

@@ -225,7 +225,7 @@ export function callBuiltin(interp: AwkInterp, name: string, args: readonly Expr
       else if (sepE.k === 'regex') parts = s === '' ? [] : interp.regexSplit(s, interp.regex(sepE.src));
       else parts = interp.splitText(s, interp.str(interp.ev(sepE)));
       arr.clear();
-      parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
+      for (const [i, p] of parts.entries()) arr.set(String(i + 1), new StrNum(p));
       return parts.length;
     }
     case 'sub':
@@ -306,7 +306,7 @@ export function callBuiltin(interp: AwkInterp, name: string, args: readonly Expr
       const items: Value[] = name === 'asort' ? [...src.values()] : [...src.keys()];
       items.sort((a, b) => compareValues(a, b, interp.convfmt));
       dest.clear();
-      items.forEach((v, i) => dest.set(String(i + 1), v));
+      for (const [i, v] of items.entries()) dest.set(String(i + 1), v);
       return items.length;
     }
     default:

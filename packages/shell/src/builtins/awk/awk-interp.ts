@@ -9,13 +9,13 @@
 import { compileRegex, type Regex } from '../../regex/compile-regex.js';
 import type { Expr, FuncDef, LValue, Program, Rule, Stmt, VarRef } from './awk-ast.js';
 import { type AwkHost, callBuiltin } from './awk-functions.js';
-import { NEED_MORE, RecordReader } from './awk-io.js';
+import { NEED_MORE, type RecordReader } from './awk-io.js';
 import { AwkRuntimeError, compareValues, numToStr, StrNum, toBool, toNum, toStr, type Value } from './awk-values.js';
 
 export type AwkArray = Map<string, Value>;
 type Slot = Value | AwkArray;
 
-export const enum Code {
+export enum Code {
   Normal = 0,
   Break = 1,
   Continue = 2,
@@ -725,10 +725,10 @@ export function arith(op: string, a: number, b: number): number {
     case '*':
       return a * b;
     case '/':
-      if (b === 0) throw new AwkRuntimeError('division by zero attempted');
+      if (b === 0) throw new AwkRuntimeError('division by zero attempted', false, true);
       return a / b;
     case '%':
-      if (b === 0) throw new AwkRuntimeError('division by zero attempted in `%\'');
+      if (b === 0) throw new AwkRuntimeError('division by zero attempted in `%\'', false, true);
       return a % b;
     case '^':
       return a ** b;

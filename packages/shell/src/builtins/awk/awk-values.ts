@@ -52,8 +52,9 @@ export function numToStr(n: number, fmt: string): string {
     if (Math.abs(n) < 1e16) return String(n);
     return BigInt(n).toString();
   }
-  if (Number.isNaN(n)) return n > 0 ? 'nan' : '-nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  // gawk's spellings; a NaN's sign is not visible here, and the usual sources (log(-1), sqrt(-1)) are negative.
+  if (Number.isNaN(n)) return '-nan';
+  if (!Number.isFinite(n)) return n > 0 ? '+inf' : '-inf';
   return formatAwk(fmt, [n]);
 }
 
@@ -88,7 +89,17 @@ export function compareValues(a: Value, b: Value, convfmt: string): number {
   return s < t ? -1 : s > t ? 1 : 0;
 }
 
-export class AwkRuntimeError extends Error {}
+export class AwkRuntimeError extends Error {
+  constructor(
+    message: string,
+    /** The failure concerns the command line rather than a place in the program (gawk omits the source). */
+    readonly global = false,
+    /** gawk reports it as an `error:` with status 1 rather than a `fatal:` with status 2. */
+    readonly plainError = false,
+  ) {
+    super(message);
+  }
+}
 
 /** printf/sprintf formatting with awk's conversions (%c %d %i %o %x %X %u %e %E %f %F %g %G %s %%). */
 export function formatAwk(fmt: string, args: readonly Value[], convfmt = '%.6g'): string {

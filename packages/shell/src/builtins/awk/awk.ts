@@ -97,6 +97,8 @@ class Host implements AwkHost {
   }
 
   async yieldPoint(): Promise<void> {
+    // A macrotask turn lets timers and messages (a kill, an abort) through to a busy loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.checkAbort();
     await this.flushAll();
   }
@@ -168,7 +170,13 @@ class Host implements AwkHost {
       }
       this.readers.set(key, r);
     }
-    return r.reader.next(this.interp.rs);
+    try {
+      return await r.reader.next(this.interp.rs);
+    } catch (err) {
+      // A file that opens but cannot be read (a directory) reads as an error, as getline's -1 says.
+      if (!isKernelError(err) || err.errno === Errno.PIPE) throw err;
+      return -1;
+    }
   }
 
   async advanceInput(): Promise<boolean> {
@@ -192,7 +200,7 @@ class Host implements AwkHost {
         this.current = await openInput(this.ctx.sys, this.ctx.cwd, arg, this.ctx.stdin);
       } catch (err) {
         if (!isKernelError(err)) throw err;
-        throw new AwkRuntimeError(`cannot open file \`${arg}' for reading: ${strerror(err)}`);
+        throw new AwkRuntimeError(`cannot open file \`${arg}' for reading: ${strerror(err)}`, true);
       }
       this.reader = new RecordReader(this.current.source);
       interp.setVar('FILENAME', arg);
@@ -288,7 +296,7 @@ export const awk: Builtin = (ctx) =>
     interp.setVar('ARGC', operands.length + 1);
     const argv = interp.arrayOf({ k: 'gvar', name: 'ARGV' });
     argv.set('0', 'awk');
-    operands.forEach((a, i) => argv.set(String(i + 1), new StrNum(a)));
+    for (const [i, a] of operands.entries()) argv.set(String(i + 1), new StrNum(a));
     const environ = interp.arrayOf({ k: 'gvar', name: 'ENVIRON' });
     for (const [k, v] of Object.entries(ctx.env)) environ.set(k, new StrNum(v));
     if (fs !== undefined) interp.setVar('FS', fs);
@@ -310,7 +318,11 @@ export const awk: Builtin = (ctx) =>
       if (err instanceof AwkRuntimeError) {
         await host.flushAll().catch(() => undefined);
         const where = interp.nr > 0 ? `(FILENAME=${interp.str(interp.getVar('FILENAME')) || '-'} FNR=${interp.fnr}) ` : '';
-        await io.warn(`cmd. line:1: ${where}fatal: ${err.message}`);
+        if (err.plainError) {
+          await io.warn(`cmd. line:1: error: ${err.message}`);
+          return 1;
+        }
+        await io.warn(err.global ? `fatal: ${err.message}` : `cmd. line:1: ${where}fatal: ${err.message}`);
         return 2;
       }
       if (err instanceof RangeError) {

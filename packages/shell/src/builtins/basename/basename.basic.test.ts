@@ -23,7 +23,7 @@ describe('basename', () => {
     );
     const extra = await runBuiltin(basename, ['basename', 'a', 'b', 'c']);
     expect(extra.exitCode).toBe(1);
-    expect(extra.stderr).toBe("basename: extra operand \u2018c\u2019\nTry 'basename --help' for more information.\n");
+    expect(extra.stderr).toBe("basename: extra operand 'c'\nTry 'basename --help' for more information.\n");
   });
 });
 

@@ -645,20 +645,21 @@ export const bc: Builtin = (ctx) =>
         parser.skipNl();
         if (parser.t.t === 'eof') break;
         io.checkAbort();
+        const kind = (): Tok['t'] => parser.t.t;
         // bc reads a whole line before it runs it, and `quit` takes effect as soon as it is read.
         const stmts: Stmt[] = [];
         let failed = false;
-        while (parser.t.t !== 'nl' && parser.t.t !== 'eof') {
+        while (kind() !== 'nl' && kind() !== 'eof') {
           try {
             stmts.push(parser.stmt());
             if (parser.is(';')) parser.p++;
-            else if (!(parser.t.t === 'nl' || parser.t.t === 'eof')) throw new SyntaxError_();
+            else if (!(kind() === 'nl' || kind() === 'eof')) throw new SyntaxError_();
           } catch (err) {
             if (!(err instanceof SyntaxError_)) throw err;
-            const line = parser.t.line + (parser.t.t === 'nl' || parser.t.t === 'eof' ? 1 : 0);
+            const line = parser.t.line + (kind() === 'nl' || kind() === 'eof' ? 1 : 0);
             await out.flush();
             await ctx.stderr.write(new TextEncoder().encode(`${src.name} ${line}: syntax error\n`));
-            while (parser.t.t !== 'nl' && parser.t.t !== 'eof') parser.p++;
+            while (kind() !== 'nl' && kind() !== 'eof') parser.p++;
             failed = true;
           }
         }

@@ -96,7 +96,7 @@ describe('find errors', () => {
   it('reports missing paths and bad expressions as GNU does', async () => {
     const sys = await tree();
     const missing = await runBuiltin(find, ['find', 'nope', 's/x'], { sys });
-    expect(missing).toEqual({ exitCode: 1, stdout: 's/x\n', stderr: 'find: \u2018nope\u2019: No such file or directory\n' });
+    expect(missing).toEqual({ exitCode: 1, stdout: 's/x\n', stderr: 'find: \'nope\': No such file or directory\n' });
     const bad = await runBuiltin(find, ['find', '-foo'], { sys });
     expect(bad).toEqual({ exitCode: 1, stdout: '', stderr: "find: unknown predicate `-foo'\n" });
     expect((await runBuiltin(find, ['find', '-type', 'q'], { sys })).stderr).toBe('find: Unknown argument to -type: q\n');

@@ -61,7 +61,7 @@ export const fold: Builtin = (ctx) =>
       if (o.key === 'w') {
         width = Number(o.value);
         if (!Number.isInteger(width) || width < 1) {
-          await io.warn(`invalid number of columns: \u2018${o.value}\u2019`);
+          await io.warn(`invalid number of columns: \u2018${o.value}\u2019${width === 0 ? ': Numerical result out of range' : ''}`);
           return 1;
         }
       } else if (o.key === 's') spaces = true;

@@ -6,6 +6,7 @@
 import { Errno, isKernelError } from '@burrow/protocol';
 import type { ByteSink } from '../../sys.js';
 import { errorLine } from '../io.js';
+import { localizeQuotes } from '../locale.js';
 import type { CommandContext } from '../types.js';
 import { type OptionSpec, type ParsedOption, parseOptions } from './parse-options.js';
 
@@ -66,7 +67,8 @@ class Aborted extends Error {}
 export async function runCommand(ctx: CommandContext, body: (io: Io) => Promise<number>): Promise<number> {
   const name = basename(ctx.argv[0] ?? 'command');
   const out = new BufferedOut(ctx.stdout);
-  const writeErr = (s: string): Promise<void> => ctx.stderr.write(encoder.encode(s)).catch(() => undefined);
+  const writeErr = (s: string): Promise<void> =>
+    ctx.stderr.write(encoder.encode(localizeQuotes(s, ctx.env))).catch(() => undefined);
   const io: Io = {
     ctx,
     name,
@@ -124,7 +126,7 @@ export function isErrno(e: unknown, errno: Errno): boolean {
   return isKernelError(e) && e.errno === errno;
 }
 
-/** GNU's quote() in a UTF-8 locale: ‘name’. */
+/** GNU's quote() in a UTF-8 locale: ‘name’; the frame's stderr turns it into 'name' under C (see locale.ts). */
 export function q(s: string): string {
   return `\u2018${s}\u2019`;
 }

@@ -55,13 +55,13 @@ export function parseDate(text: string, nowMs: number): number | undefined {
 function applyRelative(text: string, from: number): number | undefined {
   let t = from;
   let rest = text;
-  const item = /^(?:([+-]?\d+)\s*|(next|last|this)\s+)?(sec|second|min|minute|hour|day|week|fortnight|month|year)s?\b\s*(ago)?\s*/u;
+  const item = /^(?:([+-]?\s*\d+)\s*|(next|last|this)\s+)?(sec|second|min|minute|hour|day|week|fortnight|month|year)s?\b\s*(ago)?\s*/u;
   let matched = false;
   while (rest !== '') {
     const m = item.exec(rest);
     if (m === null) return undefined;
     matched = true;
-    let n = m[1] !== undefined ? Number(m[1]) : m[2] === 'last' ? -1 : m[2] === 'this' ? 0 : 1;
+    let n = m[1] !== undefined ? Number(m[1].replace(/\s+/gu, '')) : m[2] === 'last' ? -1 : m[2] === 'this' ? 0 : 1;
     if (m[4] !== undefined) n = -n;
     const unit = m[3] ?? '';
     if (unit === 'month' || unit === 'year') {

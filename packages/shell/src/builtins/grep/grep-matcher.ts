@@ -13,6 +13,8 @@ export interface MatcherOptions {
 }
 
 export interface LineMatcher {
+  /** The one plain string the matcher looks for, when that is all it does (no -i, -w, -x). */
+  readonly literal: string | null;
   test(line: string): boolean;
   /** Non-empty matches of a line, left to right, without overlap. */
   matches(line: string): Array<[number, number]>;
@@ -87,7 +89,17 @@ export function createMatcher(patterns: readonly string[], opts: MatcherOptions)
     tests.push(test ?? ((line) => f(line, 0) !== null));
   }
   const single = tests.length === 1 ? tests[0] : undefined;
+  const only = patterns.length === 1 ? (patterns[0] as string) : null;
+  const plain =
+    only !== null &&
+    only !== '' &&
+    !opts.ignoreCase &&
+    !opts.word &&
+    !opts.line &&
+    !only.includes('\n') &&
+    (opts.syntax === 'fixed' || (opts.syntax === 'bre' ? !/[\\.[\]*^$]/.test(only) : !/[\\.[\]*^$+?(){}|]/.test(only)));
   return {
+    literal: plain ? only : null,
     test:
       single ??
       ((line) => {

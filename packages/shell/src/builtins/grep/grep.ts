@@ -8,7 +8,8 @@
 import { isKernelError } from '@burrow/protocol';
 import { RegexError } from '../../regex/compile-regex.js';
 import type { ByteSource } from '../../sys.js';
-import { options, runCommand } from '../fs-shared/command.js';
+import { runCommand } from '../fs-shared/command.js';
+import { parseOptions } from '../fs-shared/parse-options.js';
 import { readAll, resolvePath } from '../io.js';
 import { strerror, TextOut } from '../text-common/text-stream.js';
 import type { Builtin } from '../types.js';
@@ -35,8 +36,7 @@ function modernArgs(args: readonly string[]): string[] {
 
 export const grep: Builtin = (ctx) =>
   runCommand({ ...ctx, argv: [ctx.argv[0] ?? 'grep', ...modernArgs(ctx.argv.slice(1))] }, async (io) => {
-    const parsed = await options(
-      io,
+    const parsed = parseOptions(ctx.argv.slice(1),
       {
         short: 'EFGPiyvwxclLnhHoqsrRe:f:A:B:C:m:abIzZUT',
         long: {
@@ -82,9 +82,12 @@ export const grep: Builtin = (ctx) =>
           'line-buffered': { key: 'line-buffered' },
         },
       },
-      2,
     );
-    if (typeof parsed === 'number') return parsed;
+    if (!parsed.ok) {
+      await io.warn(parsed.error);
+      await ctx.stderr.write(new TextEncoder().encode(USAGE));
+      return 2;
+    }
     const cfg: GrepConfig = {
       invert: false,
       count: false,
@@ -100,6 +103,7 @@ export const grep: Builtin = (ctx) =>
       text: false,
       eol: '\n',
       nullAfterName: false,
+      byteOffset: false,
     };
     const mopts: MatcherOptions = { syntax: 'bre', ignoreCase: false, word: false, line: false };
     const patterns: string[] = [];
@@ -219,6 +223,9 @@ export const grep: Builtin = (ctx) =>
           break;
         case 'z':
           cfg.eol = '\0';
+          break;
+        case 'b':
+          cfg.byteOffset = true;
           break;
         case 'Z':
           cfg.nullAfterName = true;

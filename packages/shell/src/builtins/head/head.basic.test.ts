@@ -34,7 +34,8 @@ describe('head', () => {
 
   it('rejects a malformed count', async () => {
     const r = await runBuiltin(head, ['head', '-n', 'x'], { stdin: '' });
-    expect(r.stderr).toBe('head: invalid number of lines: \u2018x\u2019\n');
+    // Without a UTF-8 locale in the environment GNU quotes with plain apostrophes.
+    expect(r.stderr).toBe("head: invalid number of lines: 'x'\n");
     expect(r.exitCode).toBe(1);
   });
 

@@ -96,8 +96,8 @@ export const join: Builtin = (ctx) =>
         }
       } else {
         fields.push(r1 !== null ? (r1[f1 - 1] ?? '') : (r2?.[f2 - 1] ?? ''));
-        if (r1 !== null) r1.forEach((v, i) => i !== f1 - 1 && fields.push(v));
-        if (r2 !== null) r2.forEach((v, i) => i !== f2 - 1 && fields.push(v));
+        for (const [i, v] of (r1 ?? []).entries()) if (i !== f1 - 1) fields.push(v);
+        for (const [i, v] of (r2 ?? []).entries()) if (i !== f2 - 1) fields.push(v);
       }
       out.put(`${fields.join(osep)}\n`);
     };

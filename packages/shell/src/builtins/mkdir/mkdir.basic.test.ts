@@ -25,12 +25,12 @@ describe('mkdir', () => {
     const r = await runBuiltin(mkdir, ['mkdir', 'd', 'x/y', 'f/x'], { sys });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toBe(
-      'mkdir: cannot create directory \u2018d\u2019: File exists\n' +
-        'mkdir: cannot create directory \u2018x/y\u2019: No such file or directory\n' +
-        'mkdir: cannot create directory \u2018f/x\u2019: Not a directory\n',
+      'mkdir: cannot create directory \'d\': File exists\n' +
+        'mkdir: cannot create directory \'x/y\': No such file or directory\n' +
+        'mkdir: cannot create directory \'f/x\': Not a directory\n',
     );
     const p = await runBuiltin(mkdir, ['mkdir', '-p', 'f/x'], { sys });
-    expect(p.stderr).toBe('mkdir: cannot create directory \u2018f\u2019: Not a directory\n');
+    expect(p.stderr).toBe('mkdir: cannot create directory \'f\': Not a directory\n');
   });
   it('sets modes with -m, octal or symbolic; parents keep 0755', async () => {
     const sys = createMemorySys();
@@ -42,7 +42,7 @@ describe('mkdir', () => {
     expect((await sys.stat('/p1')).mode).toBe(0o755);
     expect((await sys.stat('/p1/p2')).mode).toBe(0o700);
     const bad = await runBuiltin(mkdir, ['mkdir', '-m', 'bad', 'z'], { sys });
-    expect(bad).toEqual({ exitCode: 1, stdout: '', stderr: 'mkdir: invalid mode \u2018bad\u2019\n' });
+    expect(bad).toEqual({ exitCode: 1, stdout: '', stderr: 'mkdir: invalid mode \'bad\'\n' });
   });
   it('needs an operand', async () => {
     const r = await runBuiltin(mkdir, ['mkdir']);

@@ -24,7 +24,7 @@ describe('mktemp', () => {
   });
   it('rejects templates with too few X', async () => {
     const r = await runBuiltin(mktemp, ['mktemp', 'abc']);
-    expect(r).toEqual({ exitCode: 1, stdout: '', stderr: "mktemp: too few X's in template \u2018abc\u2019\n" });
+    expect(r).toEqual({ exitCode: 1, stdout: '', stderr: "mktemp: too few X's in template 'abc'\n" });
   });
   it('only prints a name with -u', async () => {
     const sys = createMemorySys({ '/tmp/': '' });

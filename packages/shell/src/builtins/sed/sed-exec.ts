@@ -15,6 +15,8 @@ export interface SedLineSource {
   /** The line last returned ended without a newline. */
   readonly missingNewline: boolean;
   readonly fileName: string;
+  /** Whether the next line is already at hand (reading it will not wait). */
+  hasBuffered(): boolean;
 }
 
 export interface SedHooks {
@@ -26,8 +28,12 @@ export interface SedHooks {
   /** Text written by `w` and `s///w` to a file (`/dev/stdout` and `/dev/stderr` included). */
   writeFile(path: string, text: string): void;
   checkAbort(): void;
+  /** Write out everything produced so far. */
   flush(): Promise<void>;
 }
+
+/** Cycles between flushes while input lines are at hand. */
+const FLUSH_EVERY_CYCLES = 4096;
 
 interface RangeState {
   active: boolean;
@@ -39,12 +45,12 @@ export class SedMachine {
   private ps = '';
   private hs = '';
   lineNo = 0;
+  private cycles = 0;
   private quitCode: number | null = null;
   private appendQueue: Array<{ text: string } | { file: string } | { line: string }> = [];
   private substituted = false;
   private readonly ranges: RangeState[];
   private lastRegex: Regex | null = null;
-  private readonly needLast: boolean;
   private input: SedLineSource | null = null;
 
   constructor(
@@ -53,7 +59,6 @@ export class SedMachine {
     private readonly hooks: SedHooks,
   ) {
     this.ranges = program.map(() => ({ active: false, end: 0, started: false }));
-    this.needLast = program.some((c) => c.a1?.t === 'last' || c.a2?.t === 'last');
   }
 
   get quit(): number | null {
@@ -79,7 +84,9 @@ export class SedMachine {
       if (end !== 'delete' && end !== 'restart' && end !== 'quitSilently' && !this.quiet) this.printPs();
       this.flushAppends();
       await this.flushAppendFiles();
-      await this.hooks.flush();
+      // Output goes out whenever the next line would have to be waited for, so a stream is edited as it
+      // flows, and otherwise in large batches.
+      if (!input.hasBuffered() || ++this.cycles % FLUSH_EVERY_CYCLES === 0) await this.hooks.flush();
       if (end === 'quit' || end === 'quitSilently') return;
     }
   }
@@ -114,6 +121,7 @@ export class SedMachine {
   }
 
   private async flushAppendFiles(): Promise<void> {
+    if (this.pendingFiles.length === 0) return;
     for (const p of this.pendingFiles) {
       const t = await p;
       if (t !== null) this.write(t);
@@ -330,6 +338,7 @@ export class SedMachine {
   }
 
   private async peekNext(): Promise<boolean> {
+    if (this.input !== null && !this.input.hasBuffered()) await this.hooks.flush();
     return !(await this.isLast());
   }
 

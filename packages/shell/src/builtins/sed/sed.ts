@@ -111,6 +111,10 @@ class FilesSource implements SedLineSource {
   async isLast(): Promise<boolean> {
     return !(await this.fill());
   }
+
+  hasBuffered(): boolean {
+    return this.at < this.buffer.length;
+  }
 }
 
 export const sed: Builtin = (ctx) =>
@@ -230,7 +234,7 @@ export const sed: Builtin = (ctx) =>
         else wfiles.get(path)?.push(text);
       },
       checkAbort: io.checkAbort,
-      flush: () => out.maybeFlush(),
+      flush: () => out.flush(),
     };
     const machine = new SedMachine(program, quiet, hooks);
     let failed = false;

@@ -163,12 +163,23 @@ export function extractKey(line: string, key: KeySpec, sep: string | null): stri
 
 const NUMERIC_PREFIX = /^[ \t]*(-?)(\d*)(?:\.(\d*))?/;
 
-/** GNU -n: compares the leading number (optional minus, digits, one decimal point) exactly. */
+export interface NumericKey {
+  neg: boolean;
+  int: string;
+  frac: string;
+}
+
+/** The leading number of a key as -n reads it (optional minus, digits, one decimal point). */
+export function numericKey(s: string): NumericKey {
+  return normalise(NUMERIC_PREFIX.exec(s));
+}
+
+/** GNU -n: compares the leading numbers exactly. */
 export function compareNumeric(a: string, b: string): number {
-  const ma = NUMERIC_PREFIX.exec(a);
-  const mb = NUMERIC_PREFIX.exec(b);
-  const na = normalise(ma);
-  const nb = normalise(mb);
+  return compareNumericKeys(numericKey(a), numericKey(b));
+}
+
+export function compareNumericKeys(na: NumericKey, nb: NumericKey): number {
   if (na.neg !== nb.neg) return na.neg ? -1 : 1;
   const sign = na.neg ? -1 : 1;
   if (na.int.length !== nb.int.length) return sign * (na.int.length - nb.int.length);
@@ -177,7 +188,7 @@ export function compareNumeric(a: string, b: string): number {
   return 0;
 }
 
-function normalise(m: RegExpExecArray | null): { neg: boolean; int: string; frac: string } {
+function normalise(m: RegExpExecArray | null): NumericKey {
   const int = (m?.[2] ?? '').replace(/^0+/, '');
   const frac = (m?.[3] ?? '').replace(/0+$/, '');
   const zero = int === '' && frac === '';

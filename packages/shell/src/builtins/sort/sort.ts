@@ -11,17 +11,22 @@ import type { Builtin } from '../types.js';
 import {
   applyLetters,
   compareKeys,
+  compareNumericKeys,
   compareText,
   emptyOptions,
   extractKey,
   hasOrdering,
   type KeySpec,
+  type NumericKey,
+  numericKey,
   parseKey,
 } from './sort-keys.js';
 
 interface Row {
   line: string;
   keys: string[];
+  /** Parsed numbers of the -n keys (undefined for other keys), read once instead of at every comparison. */
+  nums: Array<NumericKey | undefined>;
 }
 
 export const sort: Builtin = (ctx) =>
@@ -123,14 +128,21 @@ export const sort: Builtin = (ctx) =>
     io.checkAbort();
     const lines = splitLines(texts.join(''), eol);
     const whole = keys.length === 1 && isWholeLine(keys[0]);
-    const rows: Row[] = lines.map((line) => ({
-      line,
-      keys: whole ? [line] : keys.map((k) => extractKey(line, k, sep)),
-    }));
+    const numericAt = keys.map((k) => k.opts.numeric && !k.opts.general && !k.opts.human);
+    const rows: Row[] = lines.map((line) => {
+      const ks = whole ? [line] : keys.map((k) => extractKey(line, k, sep));
+      return { line, keys: ks, nums: ks.map((s, i) => (numericAt[i] === true ? numericKey(s) : undefined)) };
+    });
     const keyCompare = (a: Row, b: Row): number => {
+      if (keys.length === 0) return compareText(a.line, b.line);
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i] as KeySpec;
-        const r = compareKeys(a.keys[i] as string, b.keys[i] as string, k.opts);
+        const na = a.nums[i];
+        const nb = b.nums[i];
+        const r =
+          na !== undefined && nb !== undefined
+            ? compareNumericKeys(na, nb)
+            : compareKeys(a.keys[i] as string, b.keys[i] as string, k.opts);
         if (r !== 0) return k.opts.reverse ? -r : r;
       }
       return 0;

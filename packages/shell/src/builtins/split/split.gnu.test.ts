@@ -47,7 +47,7 @@ describe('split', () => {
   });
   it('rejects bad counts and missing input as GNU split does', async () => {
     const bad = await runBuiltin(split, ['split', '-l', 'x']);
-    expect(bad).toEqual({ exitCode: 1, stdout: '', stderr: 'split: invalid number of lines: \u2018x\u2019\n' });
+    expect(bad).toEqual({ exitCode: 1, stdout: '', stderr: 'split: invalid number of lines: \'x\'\n' });
     const missing = await runBuiltin(split, ['split', 'nope']);
     expect(missing.stderr).toBe("split: cannot open 'nope' for reading: No such file or directory\n");
   });

@@ -62,7 +62,7 @@ describe('touch', () => {
   it('prints GNU errors', async () => {
     const sys = await sample();
     expect((await runBuiltin(touch, ['touch', '-d', 'bogus', 'x'], { sys })).stderr).toBe(
-      'touch: invalid date format \u2018bogus\u2019\n',
+      'touch: invalid date format \'bogus\'\n',
     );
     expect((await runBuiltin(touch, ['touch', 'nodir/x'], { sys })).stderr).toBe(
       "touch: cannot touch 'nodir/x': No such file or directory\n",
@@ -90,7 +90,7 @@ describe('chmod', () => {
   });
   it('rejects bad modes', async () => {
     const r = await runBuiltin(chmod, ['chmod', '999', 'f'], { sys: await sample() });
-    expect(r.stderr).toBe("chmod: invalid mode: \u2018999\u2019\nTry 'chmod --help' for more information.\n");
+    expect(r.stderr).toBe("chmod: invalid mode: '999'\nTry 'chmod --help' for more information.\n");
   });
 });
 

@@ -56,6 +56,12 @@ export class LineReader {
 
   /** The next batch of complete lines (never empty), or null at end of input. */
   async next(): Promise<string[] | null> {
+    const text = await this.nextText();
+    return text === null ? null : text.split(this.separator);
+  }
+
+  /** Like `next`, as one text: the lines joined by the separator, without a final one. */
+  async nextText(): Promise<string | null> {
     for (;;) {
       if (this.done) return null;
       const chunk = await this.source.read();
@@ -65,7 +71,7 @@ export class LineReader {
         this.pending = '';
         if (rest === '') return null;
         this.missingNewline = true;
-        return [rest];
+        return rest;
       }
       const text = this.pending + this.dec.decode(chunk, { stream: true });
       const cut = text.lastIndexOf(this.separator);
@@ -74,7 +80,7 @@ export class LineReader {
         continue;
       }
       this.pending = text.slice(cut + 1);
-      return text.slice(0, cut).split(this.separator);
+      return text.slice(0, cut);
     }
   }
 }

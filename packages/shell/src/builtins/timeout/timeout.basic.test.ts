@@ -29,7 +29,7 @@ describe('timeout', () => {
     expect(bad).toEqual({
       exitCode: 125,
       stdout: '',
-      stderr: "timeout: invalid time interval \u2018x\u2019\nTry 'timeout --help' for more information.\n",
+      stderr: "timeout: invalid time interval 'x'\nTry 'timeout --help' for more information.\n",
     });
     expect((await runBuiltin(timeout, ['timeout', '1', 'nocmd'])).exitCode).toBe(127);
   });
@@ -46,7 +46,7 @@ describe('sleep', () => {
     expect(r).toEqual({
       exitCode: 1,
       stdout: '',
-      stderr: "sleep: invalid time interval \u2018x\u2019\nTry 'sleep --help' for more information.\n",
+      stderr: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n",
     });
   });
   it('ends early when aborted', async () => {

@@ -29,7 +29,7 @@ interface SetItem {
   cls?: string;
 }
 
-function unescape(s: string, i: number): [number, number] {
+function unescapeAt(s: string, i: number): [number, number] {
   const c = s[i + 1];
   if (c === undefined) return [92, i + 1];
   const map: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '\\': 92 };
@@ -45,7 +45,7 @@ function parseSet(s: string): SetItem[] | string {
   let i = 0;
   const one = (): number => {
     if (s[i] === '\\') {
-      const [c, next] = unescape(s, i);
+      const [c, next] = unescapeAt(s, i);
       i = next;
       return c;
     }
@@ -72,7 +72,7 @@ function parseSet(s: string): SetItem[] | string {
     }
     const rep = /^\[(\\?.)\*(\d*)\]/u.exec(s.slice(i));
     if (rep !== null) {
-      const ch = rep[1]?.startsWith('\\') ? unescape(rep[1], 0)[0] : (rep[1]?.codePointAt(0) ?? 0);
+      const ch = rep[1]?.startsWith('\\') ? unescapeAt(rep[1], 0)[0] : (rep[1]?.codePointAt(0) ?? 0);
       const n = rep[2] === '' ? 0 : Number.parseInt(rep[2] ?? '0', (rep[2] ?? '').startsWith('0') ? 8 : 10);
       items.push(n === 0 ? { chars: [ch], fill: true } : { chars: new Array<number>(n).fill(ch) });
       i += rep[0].length;
@@ -153,7 +153,7 @@ export const tr: Builtin = (ctx) =>
           set2 = [...set2, ...new Array<number>(set1.length - set2.length).fill(last)];
         }
         // Case classes map onto each other position by position.
-        set1.forEach((c, k) => map.set(c, set2[k] ?? c));
+        for (const [k, c] of set1.entries()) map.set(c, set2[k] ?? c);
       }
       if (squeeze) squeezeSet = new Set(set2);
     } else if (squeeze) squeezeSet = del ? new Set(flatten(s2, 0)) : null;

@@ -17,7 +17,7 @@ describe('identity commands', () => {
     expect((await runBuiltin(id, ['id'])).stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
     expect((await runBuiltin(id, ['id', '-un'])).stdout).toBe('root\n');
     expect((await runBuiltin(id, ['id', '-g'])).stdout).toBe('0\n');
-    expect((await runBuiltin(id, ['id', 'nouser'])).stderr).toBe('id: \u2018nouser\u2019: no such user\n');
+    expect((await runBuiltin(id, ['id', 'nouser'])).stderr).toBe('id: \'nouser\': no such user\n');
     expect((await runBuiltin(whoami, ['whoami'])).stdout).toBe('root\n');
     expect((await runBuiltin(hostname, ['hostname'])).stdout).toBe('sandbox\n');
   });

@@ -4,7 +4,7 @@
  * any input size streams in constant memory. Column width follows GNU: one column of one input is unpadded;
  * otherwise the width of the total byte count, or 7 when an input is not a regular file.
  */
-import { isKernelError } from '@burrow/protocol';
+import { Errno, isKernelError } from '@burrow/protocol';
 import type { ByteSource } from '../../sys.js';
 import { options, runCommand } from '../fs-shared/command.js';
 import { resolvePath } from '../io.js';
@@ -23,8 +23,16 @@ function isSpace(b: number): boolean {
   return b === 32 || (b >= 9 && b <= 13);
 }
 
-async function count(source: ByteSource, checkAbort: () => void): Promise<Counts> {
+async function count(source: ByteSource, checkAbort: () => void, linesOnly: boolean): Promise<Counts> {
   const c: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxWidth: 0 };
+  if (linesOnly) {
+    for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
+      checkAbort();
+      c.bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) c.lines++;
+    }
+    return c;
+  }
   let inWord = false;
   let width = 0;
   for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
@@ -75,6 +83,7 @@ export const wc: Builtin = (ctx) =>
     let show = (['l', 'w', 'm', 'c', 'L'] as const).filter((k) => keys.has(k));
     if (show.length === 0) show = ['l', 'w', 'c'];
     const files = parsed.operands.length === 0 ? ['-'] : parsed.operands;
+    const linesOnly = show.every((k) => k === 'l' || k === 'c');
     const rows: Array<{ counts: Counts; name: string }> = [];
     let allRegular = true;
     let sizeTotal = 0;
@@ -94,9 +103,15 @@ export const wc: Builtin = (ctx) =>
     const ok = await eachInput(
       ctx,
       files,
-      async (name, err) => io.warn(`${name}: ${strerror(err)}`),
+      async (name, err) => {
+        await io.warn(`${name}: ${strerror(err)}`);
+        // GNU wc still prints a row of zeros for a directory operand.
+        if (isKernelError(err) && err.errno === Errno.ISDIR) {
+          rows.push({ counts: { lines: 0, words: 0, chars: 0, bytes: 0, maxWidth: 0 }, name });
+        }
+      },
       async (source, name) => {
-        rows.push({ counts: await count(source, io.checkAbort), name: parsed.operands.length === 0 ? '' : name });
+        rows.push({ counts: await count(source, io.checkAbort, linesOnly), name: parsed.operands.length === 0 ? '' : name });
       },
     );
     const total: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxWidth: 0 };

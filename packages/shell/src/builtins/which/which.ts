@@ -1,11 +1,18 @@
 /**
  * which: print the first executable regular file named NAME in each $PATH directory (-a: every one). A name
- * with a `/` is checked as given. Exit 1 if any name is not found.
+ * with a `/` is checked as given; a builtin command not found on PATH shows as /usr/bin/NAME. Exit 1 if any name
+ * is not found.
  */
 import { options, runCommand } from '../fs-shared/command.js';
 import { has } from '../fs-shared/parse-options.js';
 import { resolvePath } from '../io.js';
 import type { Builtin } from '../types.js';
+
+/** Whether `name` is one of Burrow's builtin commands (imported lazily: the registry imports this file). */
+async function isBuiltinCommand(name: string): Promise<boolean> {
+  const { builtins } = await import('../index.js');
+  return Object.hasOwn(builtins, name);
+}
 
 export const which: Builtin = (ctx) =>
   runCommand(ctx, async (io) => {
@@ -31,6 +38,11 @@ export const which: Builtin = (ctx) =>
         found = true;
         if (!silent) await io.out.text(`${candidate}\n`);
         if (!all) break;
+      }
+      if (!found && !name.includes('/') && (await isBuiltinCommand(name))) {
+        // Burrow's commands stand where the GNU tools live.
+        found = true;
+        if (!silent) await io.out.text(`/usr/bin/${name}\n`);
       }
       if (!found) status = 1;
     }

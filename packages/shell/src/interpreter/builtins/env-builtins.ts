@@ -9,7 +9,7 @@ import type { Fds, Interpreter } from '../interpreter.js';
 import { quoteForReuse } from '../quote.js';
 import { runArgv } from '../simple-command.js';
 import { setScalar } from '../vars.js';
-import { SHELL_BUILTIN_NAMES } from './table.js';
+import { PROGRAM_LIKE, SHELL_BUILTIN_NAMES } from './table.js';
 import { fail, out, type ShellBuiltin } from './types.js';
 
 async function changeDir(it: Interpreter, fds: Fds, dir: string, label: string): Promise<number> {
@@ -82,7 +82,7 @@ async function describe(it: Interpreter, name: string, fds: Fds, mode: 'v' | 'V'
     kind = 'function';
     const def = st.funcs.get(name);
     detail = mode === 'v' ? name : `${name} is a function\n${def === undefined ? '' : printFunction(name, def.body).trimEnd()}`;
-  } else if (SHELL_BUILTIN_NAMES.includes(name) || it.rt.builtins.has(name)) {
+  } else if (SHELL_BUILTIN_NAMES.includes(name)) {
     kind = 'builtin';
     detail = mode === 'v' ? name : `${name} is a shell builtin`;
   } else {
@@ -105,12 +105,25 @@ async function findInPath(it: Interpreter, name: string): Promise<string | null>
     const ok = await it.sys.stat(full).then((s) => s.type === 'file' && ((s.mode & 0o111) !== 0 || full.endsWith('.wasm')), () => false);
     if (ok) return full;
   }
-  return null;
+  // Burrow's builtin commands (ls, grep, …) stand where bash finds the GNU tools.
+  return it.rt.builtins.has(name) || PROGRAM_LIKE.has(name) ? `/usr/bin/${name}` : null;
 }
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'function', '[[', ']]', '{', '}', '!', 'in', 'time', 'select']);
 
+/** `ulimit`: the sandbox enforces its own limits, so setting one is accepted and queries show fixed values. */
+async function ulimit(_it: Interpreter, argv: string[], fds: Fds): Promise<number> {
+  const flags = argv.slice(1).filter((a) => a.startsWith('-'));
+  const value = argv.slice(1).find((a) => !a.startsWith('-'));
+  if (value !== undefined) return 0;
+  const letter = flags.map((f) => f.replace(/[-SH]/g, '')).join('').slice(-1) || 'f';
+  const fixed: Record<string, string> = { n: '1024', s: '8192', p: '8' };
+  await out(fds, `${fixed[letter] ?? 'unlimited'}\n`);
+  return 0;
+}
+
 export const ENV_BUILTINS: Record<string, ShellBuiltin> = {
+  ulimit,
   cd,
   pwd: async (it, argv, fds) => {
     if (argv.includes('-P')) {

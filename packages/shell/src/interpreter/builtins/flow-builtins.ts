@@ -141,10 +141,12 @@ export const FLOW_BUILTINS: Record<string, ShellBuiltin> = {
     if (text.trim() === '') return 0;
     if (it.rt.evalDepth >= it.rt.limits.evalDepthMax) throw new ShellError('eval: maximum nesting level exceeded', 1);
     it.rt.evalDepth++;
+    it.traceDepth++;
     try {
       return await it.evalString(text, fds);
     } finally {
       it.rt.evalDepth--;
+      it.traceDepth--;
     }
   },
   source,

@@ -2,7 +2,7 @@
  * Job control over background jobs of the session: wait, jobs, kill, fg, bg, disown. Jobs keep running
  * between execs; their records are plain data in the state, their live handles in the runtime.
  */
-import { signalName, signalNumber, SIGNALS } from '../control.js';
+import { KilledSignal, signalName, signalNumber, SIGNALS } from '../control.js';
 import type { Fds, Interpreter, LiveJob } from '../interpreter.js';
 import type { JobRecord } from '../state.js';
 import { fail, out, type ShellBuiltin } from './types.js';
@@ -114,6 +114,10 @@ async function kill(it: Interpreter, argv: string[], fds: Fds): Promise<number> 
   if (targets.length === 0) return fail(it, fds, 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2);
   let status = 0;
   for (const t of targets) {
+    if (t === String(it.st.pid) || t === String(it.st.bashPid)) {
+      await killSelf(it, sig, fds);
+      continue;
+    }
     const rec = resolveJob(it, t);
     const job = rec === undefined ? undefined : live(it, rec);
     if (rec === undefined || job === undefined) {
@@ -123,6 +127,21 @@ async function kill(it: Interpreter, argv: string[], fds: Fds): Promise<number> 
     if (sig !== 0) job.controller.abort(sig);
   }
   return status;
+}
+
+/** Signals whose default action leaves a process running. */
+const HARMLESS = new Set([0, 17, 18, 23, 28]);
+
+/** `kill -SIG $$`: run the shell's trap for it, or end the shell as the signal's default action does. */
+async function killSelf(it: Interpreter, sig: number, fds: Fds): Promise<void> {
+  const trap = it.st.traps.get(signalName(sig));
+  if (trap !== undefined) {
+    const saved = it.st.status;
+    await it.evalString(trap, fds);
+    it.st.status = saved;
+    return;
+  }
+  if (!HARMLESS.has(sig)) throw new KilledSignal(sig);
 }
 
 export const JOB_BUILTINS: Record<string, ShellBuiltin> = {

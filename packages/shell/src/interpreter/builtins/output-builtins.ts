@@ -43,7 +43,7 @@ async function printfBuiltin(it: Interpreter, argv: string[], fds: Fds): Promise
   if (argv[i] === '--') i++;
   const format = argv[i];
   if (format === undefined) return fail(it, fds, 'printf: usage: printf [-v var] format [arguments]', 2);
-  const r = printf(format, argv.slice(i + 1));
+  const r = printf(format, argv.slice(i + 1), format.includes('%(') ? it.now() : 0);
   for (const e of r.errors) await it.err(e, fds);
   if (target !== null) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(target);

@@ -8,6 +8,10 @@ import { JOB_BUILTINS } from './job-builtins.js';
 import { OUTPUT_BUILTINS } from './output-builtins.js';
 import type { ShellBuiltin } from './types.js';
 import { VAR_BUILTINS } from './var-builtins.js';
+import { bashCommand } from '../script-run.js';
+
+/** Commands the interpreter runs itself but that bash finds as files (/usr/bin/bash). */
+export const PROGRAM_LIKE = new Set(['bash', 'sh']);
 
 const SPECIAL = new Set([
   ':', '.', 'source', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set',
@@ -20,10 +24,14 @@ const all: Record<string, ShellBuiltin> = {
   ...ENV_BUILTINS,
   ...JOB_BUILTINS,
   ...OUTPUT_BUILTINS,
+  bash: bashCommand,
+  sh: bashCommand,
 };
 
 export const SPECIAL_BUILTINS = new Map<string, ShellBuiltin>(Object.entries(all).filter(([k]) => SPECIAL.has(k)));
 export const SHELL_BUILTINS = new Map<string, ShellBuiltin>(Object.entries(all).filter(([k]) => !SPECIAL.has(k)));
 
 /** Names the interpreter itself implements (for `type`, `command -v`, and the builtin registry). */
-export const SHELL_BUILTIN_NAMES: readonly string[] = Object.keys(all).sort();
+export const SHELL_BUILTIN_NAMES: readonly string[] = Object.keys(all)
+  .filter((k) => !PROGRAM_LIKE.has(k))
+  .sort();

@@ -9,7 +9,8 @@ import type { Fds, Interpreter } from '../interpreter.js';
 import { quoteForReuse } from '../quote.js';
 import { assign } from '../simple-command.js';
 import { ATTR, OPTION_LETTERS, type OptionName, SHOPT_NAMES, type ShoptName, type Var } from '../state.js';
-import { declareLocal, keysOf, setArray, setAttrs, setScalar, unsetIndex, unsetVar } from '../vars.js';
+import { declareLocal, keysOf, resolveRef, setArray, setAttrs, setScalar, unsetIndex, unsetVar } from '../vars.js';
+import { mapfileBuiltin } from './mapfile-builtin.js';
 import { readBuiltin } from './read-builtin.js';
 import { fail, out, type ShellBuiltin } from './types.js';
 
@@ -33,6 +34,7 @@ export function declLine(name: string, v: Var): string {
   if (v.m !== undefined || v.attrs & ATTR.assoc) flags += 'A';
   if (v.attrs & ATTR.integer) flags += 'i';
   if (v.attrs & ATTR.lower) flags += 'l';
+  if (v.attrs & ATTR.nameref) flags += 'n';
   if (v.attrs & ATTR.readonly) flags += 'r';
   if (v.attrs & ATTR.upper) flags += 'u';
   if (v.attrs & ATTR.export) flags += 'x';
@@ -56,6 +58,7 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
   let global = false;
   let funcs = false;
   let funcNames = false;
+  let nameref = false;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -74,7 +77,8 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
       else if (FLAG_ATTRS[f] !== undefined) {
         if (a.startsWith('-')) add |= FLAG_ATTRS[f] ?? 0;
         else remove |= FLAG_ATTRS[f] ?? 0;
-      } else if (f !== 'n' && f !== 't') return fail(it, fds, `${cmd}: -${f}: invalid option`, 2);
+      } else if (f === 'n') nameref = a.startsWith('-');
+      else if (f !== 't') return fail(it, fds, `${cmd}: -${f}: invalid option`, 2);
     }
   }
   if (cmd === 'export') add |= ATTR.export;
@@ -122,6 +126,20 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
       continue;
     }
     if (makeLocal) declareLocal(st, name);
+    if (nameref) {
+      // The reference itself is set, not what it refers to.
+      const target = eq >= 0 ? arg.slice(eq + 1) : undefined;
+      if (target !== undefined && !isName(target.replace(/\[.*\]$/, ''))) {
+        status = await fail(it, fds, `${cmd}: \`${target}': invalid variable name for name reference`, 1);
+        continue;
+      }
+      const old = st.vars.get(name);
+      const v: Var = { attrs: ((old?.attrs ?? 0) | add | ATTR.nameref) & ~remove };
+      const s = target ?? old?.s;
+      if (s !== undefined) v.s = s;
+      st.vars.set(name, v);
+      continue;
+    }
     const ro = add & ATTR.readonly;
     setAttrs(st, name, add & ~ro, remove);
     if (a?.array != null) await assign(it, a, false);
@@ -141,10 +159,12 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
 
 async function unset(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
   let fn = false;
+  let refMode = false;
   let status = 0;
   for (const a of argv.slice(1)) {
     if (a === '-f') fn = true;
     else if (a === '-v') fn = false;
+    else if (a === '-n') refMode = true;
     else if (fn) it.st.funcs.delete(a);
     else {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(a);
@@ -157,14 +177,43 @@ async function unset(it: Interpreter, argv: string[], fds: Fds): Promise<number>
         const v = it.st.vars.get(name);
         const key = v?.m !== undefined ? m[2] : String(it.arith(m[2]));
         unsetIndex(it.st, name, key);
-      } else if (it.st.vars.has(name)) unsetVar(it.st, name);
+      } else if (it.st.vars.has(name)) unsetVar(it.st, refMode ? name : resolveRef(it.st, name));
       else it.st.funcs.delete(name);
     }
   }
   return status;
 }
 
-const SET_O_ORDER: OptionName[] = ['allexport', 'errexit', 'noclobber', 'noglob', 'nounset', 'verbose', 'xtrace'];
+/** `set -o` lists bash's whole table; options Burrow does not model show bash -c's fixed values. */
+const SET_O_TABLE: [string, boolean | OptionName][] = [
+  ['allexport', 'allexport'],
+  ['braceexpand', true],
+  ['emacs', false],
+  ['errexit', 'errexit'],
+  ['errtrace', 'errtrace'],
+  ['functrace', 'functrace'],
+  ['hashall', true],
+  ['histexpand', false],
+  ['history', false],
+  ['ignoreeof', false],
+  ['interactive-comments', true],
+  ['keyword', false],
+  ['monitor', false],
+  ['noclobber', 'noclobber'],
+  ['noexec', false],
+  ['noglob', 'noglob'],
+  ['nolog', false],
+  ['notify', false],
+  ['nounset', 'nounset'],
+  ['onecmd', false],
+  ['physical', false],
+  ['pipefail', 'pipefail'],
+  ['posix', false],
+  ['privileged', false],
+  ['verbose', 'verbose'],
+  ['vi', false],
+  ['xtrace', 'xtrace'],
+];
 
 async function set(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
   const st = it.st;
@@ -195,14 +244,15 @@ async function set(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
       if (f === 'o') {
         const name = argv[++i];
         if (name === undefined) {
-          for (const o of SET_O_ORDER) {
-            await out(fds, on ? `${o.padEnd(15)}\t${st.opts[o] ? 'on' : 'off'}\n` : `set ${st.opts[o] ? '-' : '+'}o ${o}\n`);
+          for (const [o, v] of SET_O_TABLE) {
+            const value = typeof v === 'boolean' ? v : st.opts[v];
+            await out(fds, on ? `${o.padEnd(15)}\t${value ? 'on' : 'off'}\n` : `set ${value ? '-' : '+'}o ${o}\n`);
           }
-          await out(fds, on ? `pipefail       \t${st.opts.pipefail ? 'on' : 'off'}\n` : `set ${st.opts.pipefail ? '-' : '+'}o pipefail\n`);
           continue;
         }
-        if (!(name in st.opts)) return fail(it, fds, `set: ${name}: invalid option name`, 1);
-        st.opts[name as OptionName] = on;
+        const entry = SET_O_TABLE.find(([o]) => o === name);
+        if (entry === undefined) return fail(it, fds, `set: ${name}: invalid option name`, 1);
+        if (typeof entry[1] !== 'boolean') st.opts[entry[1]] = on;
         continue;
       }
       const name = OPTION_LETTERS[f];
@@ -366,5 +416,7 @@ export const VAR_BUILTINS: Record<string, ShellBuiltin> = {
     return 0;
   },
   read: readBuiltin,
+  mapfile: mapfileBuiltin,
+  readarray: mapfileBuiltin,
   getopts,
 };

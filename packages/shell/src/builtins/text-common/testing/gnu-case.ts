@@ -1,12 +1,15 @@
 /**
  * Test helper for the text builtins: runs a builtin on a memory filesystem (files under /w, the cwd) and
  * compares stdout, stderr and the status with what the GNU tool printed for the same command, recorded by
- * hand on a Debian 12 machine (coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2).
+ * hand on a Debian 12 machine in the C.UTF-8 locale.
  */
 import { expect } from 'vitest';
 import type { Builtin } from '../../types.js';
 import { createMemorySys } from '../../../testing/memory-sys.js';
 import { runBuiltin } from '../../../testing/run-builtin.js';
+
+/** The environment the outputs were recorded in: a UTF-8 locale, so GNU quotes names as ‘name’. */
+const RECORDED_ENV = { PATH: '/bin:/usr/bin', HOME: '/root', LANG: 'C.UTF-8' };
 
 export interface GnuCase {
   argv: string[];
@@ -20,7 +23,7 @@ export async function expectGnu(builtin: Builtin, files: Record<string, string>,
   const tree: Record<string, string> = {};
   for (const [p, d] of Object.entries(files)) tree[`/w/${p}`] = d;
   const sys = createMemorySys(tree);
-  const r = await runBuiltin(builtin, c.argv, { stdin: c.stdin ?? '', sys, cwd: '/w' });
+  const r = await runBuiltin(builtin, c.argv, { stdin: c.stdin ?? '', sys, cwd: '/w', env: RECORDED_ENV });
   expect({ stdout: r.stdout, stderr: r.stderr, status: r.exitCode }).toEqual({
     stdout: c.stdout,
     stderr: c.stderr,

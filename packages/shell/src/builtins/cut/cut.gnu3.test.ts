@@ -1,0 +1,20 @@
+/**
+ * cut against the real tool: every expected stdout, stderr and status below was printed by it (Debian 12:
+ * coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2, jq 1.6, bc 1.07, diffutils 3.8) for the same command and files.
+ */
+import { describe, it } from 'vitest';
+import { expectGnu, type GnuCase } from '../text-common/testing/gnu-case.js';
+import { cut } from './cut.js';
+
+const files: Record<string, string> = {"f": "a b\nc d\n"};
+
+const cases: GnuCase[] = [
+  { argv: ["cut", "-f", "1-"], stdin: "x y\n", stdout: "x y\n", stderr: "", status: 0 },
+  { argv: ["cut", "-f", "-2"], stdin: "x y\n", stdout: "x y\n", stderr: "", status: 0 },
+];
+
+describe('cut matches GNU', () => {
+  for (const c of cases) {
+    it(c.argv.slice(1).join(' ') || '(no arguments)', () => expectGnu(cut, files, c));
+  }
+});
