@@ -11,6 +11,7 @@ import { parseProgram } from '../parser/parser.js';
 import type { Fds, Interpreter } from './interpreter.js';
 import { Interpreter as InterpreterClass } from './interpreter.js';
 import { ATTR, createState, OPTION_LETTERS, type OptionName } from './state.js';
+import { atEnd } from './shell.js';
 import { exportedEnv } from './vars.js';
 
 export interface ScriptSource {
@@ -34,6 +35,8 @@ export function classifyScript(bytes: Uint8Array): ScriptKind {
   const text = new TextDecoder().decode(bytes);
   if (!text.startsWith('#!')) return { kind: 'shell', text };
   const line = text.slice(2, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).trim();
+  // `#!burrow:python`, `#!burrow:node`, …: the kernel's own program markers, run by the kernel (spawn).
+  if (line.startsWith('burrow:')) return { kind: 'program' };
   const words = line.split(/[ \t]+/).filter((w) => w !== '');
   let [interp, ...rest] = words;
   if (interp !== undefined && basename(interp) === 'env') [interp, ...rest] = rest.filter((w) => !w.startsWith('-'));
@@ -64,7 +67,7 @@ export async function runShellScript(it: Interpreter, src: ScriptSource, fds: Fd
     status = await child.runScript(program.script, fds);
     if (program.error !== null) {
       const e = program.error;
-      const line = e.message === 'syntax error: unexpected end of file' ? src.text.replace(/\n$/, '').split('\n').length + 1 : e.line;
+      const line = atEnd(e.message) ? src.text.replace(/\n$/, '').split('\n').length + 1 : e.line;
       const where = `${src.arg0}: line ${line}`;
       await child.err(`${where}: ${e.message}`, fds, false, '');
       if (e.message.includes('near unexpected token')) {
