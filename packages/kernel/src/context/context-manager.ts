@@ -1,6 +1,6 @@
 /**
- * Code-interpreter contexts of one sandbox: each is a long-lived Python process whose variables, imports
- * and functions persist across `runCode` calls. Calls to one context run one at a time, in order (images
+ * Code-interpreter contexts of one sandbox: each is a long-lived interpreter process (Python on Pyodide,
+ * JavaScript or TypeScript on QuickJS) whose variables, imports and functions persist across `runCode` calls. Calls to one context run one at a time, in order (images
  * too, so an image is always taken between cells); contexts run in parallel. A context is identified by
  * a name; `runCode` without one uses the default context, created on first use.
  */
@@ -23,9 +23,13 @@ export interface RunCodeResult {
   error?: RunCodeError;
 }
 
+export type ContextLanguage = 'python' | 'javascript' | 'typescript';
+
 export interface RunCodeOptions {
-  /** The context's id (default: DEFAULT_CONTEXT, created on first use). */
+  /** The context's id (default: the language's default context, named after it and created on first use). */
   context?: string;
+  /** The language of the default context to use when `context` is absent (default 'python'). */
+  language?: ContextLanguage;
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;
   /** The cell is interrupted (KeyboardInterrupt) past it, and its context killed if it does not stop. */
@@ -34,7 +38,7 @@ export interface RunCodeOptions {
 
 export interface CreateContextOptions {
   id?: string;
-  language?: 'python';
+  language?: ContextLanguage;
   cwd?: string;
   env?: Record<string, string>;
   /** An image from `image()`: the new context starts with that context's variables. */
@@ -43,7 +47,7 @@ export interface CreateContextOptions {
 
 export interface CodeContextInfo {
   id: string;
-  language: 'python';
+  language: ContextLanguage;
   cwd: string;
   pid: number;
   busy: boolean;
@@ -52,11 +56,19 @@ export interface CodeContextInfo {
 /** What the manager needs of the kernel. */
 export interface ContextKernel {
   spawnPythonContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process;
+  spawnJavascriptContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process;
   onWorkerMessage(pid: number, handler: ((message: unknown) => void) | null): void;
   signal(pid: number, signal: 'SIGINT' | 'SIGKILL'): void;
 }
 
+/** The default context of `runCode` without a context or a language (each language has its own default). */
 export const DEFAULT_CONTEXT = 'python';
+const LANGUAGES: ReadonlySet<string> = new Set(['python', 'javascript', 'typescript']);
+
+/** Each worker speaks its own message names: python-… for Pyodide, js-… for QuickJS. */
+function prefixOf(language: ContextLanguage): 'python' | 'js' {
+  return language === 'python' ? 'python' : 'js';
+}
 /** Time a timed-out cell has to stop after its KeyboardInterrupt before its context is killed. */
 const INTERRUPT_GRACE_MS = 2000;
 const CONTEXT_ENV: Readonly<Record<string, string>> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' };
@@ -79,16 +91,20 @@ class Context {
   private readonly pending = new Map<number, { onMessage: (m: Message) => void; onExit: () => void }>();
   readonly ready: Promise<void>;
 
+  readonly prefix: 'python' | 'js';
+
   constructor(
     readonly id: string,
+    readonly language: ContextLanguage,
     readonly cwd: string,
     readonly process: Process,
     kernel: ContextKernel,
   ) {
+    this.prefix = prefixOf(language);
     this.ready = new Promise((resolve, reject) => {
       kernel.onWorkerMessage(process.pid, (raw) => {
         const m = raw as Message;
-        if (m.type === 'python-context-ready') resolve();
+        if (m.type === `${this.prefix}-context-ready`) resolve();
         else if (m.id !== undefined) this.pending.get(m.id)?.onMessage(m);
       });
       void process.wait().then(() => {
@@ -137,10 +153,15 @@ export class ContextManager {
     const id = opts.id ?? `ctx-${this.contexts.size + 1}-${Date.now().toString(36)}`;
     if (!ID_RE.test(id)) throw new KernelError(Errno.INVAL, 'bad context id');
     if (this.contexts.has(id)) throw new KernelError(Errno.EXIST, `context ${id} exists`);
-    if ((opts.language ?? 'python') !== 'python') throw new KernelError(Errno.NOTSUP, 'only python contexts');
+    const language = opts.language ?? 'python';
+    if (!LANGUAGES.has(language)) throw new KernelError(Errno.INVAL, `unknown language ${String(language)}`);
     const cwd = opts.cwd ?? '/root';
-    const p = this.kernel.spawnPythonContext(cwd, { ...CONTEXT_ENV, ...opts.env }, opts.image);
-    const ctx = new Context(id, cwd, p, this.kernel);
+    const env = { ...CONTEXT_ENV, ...opts.env };
+    const p =
+      language === 'python'
+        ? this.kernel.spawnPythonContext(cwd, env, opts.image)
+        : this.kernel.spawnJavascriptContext(cwd, env, opts.image);
+    const ctx = new Context(id, language, cwd, p, this.kernel);
     this.contexts.set(id, ctx);
     void p.wait().then(() => {
       if (this.contexts.get(id) === ctx) this.contexts.delete(id);
@@ -154,7 +175,7 @@ export class ContextManager {
   }
 
   private info(c: Context): CodeContextInfo {
-    return { id: c.id, language: 'python', cwd: c.cwd, pid: c.process.pid, busy: c.busy };
+    return { id: c.id, language: c.language, cwd: c.cwd, pid: c.process.pid, busy: c.busy };
   }
 
   private get(id: string): Context {
@@ -176,10 +197,12 @@ export class ContextManager {
   }
 
   async runCode(code: string, opts: RunCodeOptions = {}): Promise<RunCodeResult> {
-    const id = opts.context ?? DEFAULT_CONTEXT;
+    const language = opts.language ?? 'python';
+    if (!LANGUAGES.has(language)) throw new KernelError(Errno.INVAL, `unknown language ${String(language)}`);
+    const id = opts.context ?? language;
     if (!this.contexts.has(id)) {
-      if (id !== DEFAULT_CONTEXT) throw new KernelError(Errno.NOENT, `no context ${id}`);
-      await this.create({ id });
+      if (opts.context !== undefined) throw new KernelError(Errno.NOENT, `no context ${id}`);
+      await this.create({ id, language });
     }
     const c = this.get(id);
     await c.ready;
@@ -198,8 +221,9 @@ export class ContextManager {
         );
       }
       try {
-        const done = await c.request({ type: 'python-run-code', code }, 'python-code-done', (m) => {
-          if (m.type !== 'python-output' || m.text === undefined) return;
+        const request = { type: `${c.prefix}-run-code`, code, language: c.language };
+        const done = await c.request(request, `${c.prefix}-code-done`, (m) => {
+          if (m.type !== `${c.prefix}-output` || m.text === undefined) return;
           if (m.stream === 'stderr') {
             out.stderr += m.text;
             opts.onStderr?.(m.text);
@@ -231,7 +255,7 @@ export class ContextManager {
   image(id: string): Promise<Uint8Array> {
     const c = this.get(id);
     return c.queue(async () => {
-      const done = await c.request({ type: 'python-image' }, 'python-image-done', () => {});
+      const done = await c.request({ type: `${c.prefix}-image` }, `${c.prefix}-image-done`, () => {});
       if (done === null) throw new KernelError(Errno.CHILD, 'context ended');
       if (done.bytes === undefined) throw new KernelError(Errno.IO, done.error ?? 'image failed');
       return done.bytes;
