@@ -83,7 +83,7 @@ export async function runPython(spec: RunSpec, port: PortLike): Promise<void> {
   let status: number;
   try {
     capMemory(py, opts.memoryBytesMax, (pages) => {
-      sys.memoryPages = pages;
+      sys.pages = pages;
     });
     wireStdio(py, sys);
     mountSandbox(FS, sys);
