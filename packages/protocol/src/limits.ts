@@ -141,3 +141,25 @@ export const SERVICE_LIMITS = Object.freeze({
   /** Idle keep-alive of an HTTP connection. */
   keepAliveMs: 65_000,
 });
+
+/** Limits of the JavaScript runtime (QuickJS-ng). */
+export const JS_LIMITS = Object.freeze({
+  /** QuickJS heap: bounded below the process's memory limit so the interpreter fails cleanly first. */
+  heapBytesMax: 256 * MiB,
+  /** QuickJS stack: above 256 KiB deep recursion overflows the host stack instead of throwing. */
+  stackBytesMax: 256 * KiB,
+  /** Initial wasm memory of a fresh interpreter (the build's own initial size). */
+  initialPages: 256,
+  /** Pending jobs run per step of the event loop, so timers and stdin are served between bursts. */
+  jobsPerStep: 10_000,
+});
+
+/** Limits of Python processes and code-interpreter contexts. */
+export const PYTHON_LIMITS = Object.freeze({
+  /** Warm interpreters a host keeps restored from the template: one hides the restore of the next spawn. */
+  warmInterpretersDefault: 1,
+  /** Delay before refilling the warm pool, so the refill does not compete with the process just handed over. */
+  refillDelayMs: 250,
+  /** Time a timed-out cell has to stop after its interrupt before its context is killed. */
+  interruptGraceMs: 2000,
+});

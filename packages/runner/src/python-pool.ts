@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LaunchEvents, LaunchSpec, ProcessLauncher, WorkerHandle } from '@burrow/kernel';
 import { PROCESS_WORKER_URL, PYTHON_TEMPLATE_KEY } from '@burrow/runtimes';
+import { PYTHON_LIMITS } from '@burrow/protocol';
 
 export interface PythonPoolOptions {
   /** Where template images are kept (one file per Pyodide build). Default: a directory under the OS temp dir. */
@@ -25,10 +26,10 @@ export interface PythonPoolOptions {
 }
 
 /** Default number of warm interpreters: one hides the restore of the next spawn. */
-export const PYTHON_WARM_DEFAULT = 1;
+export const PYTHON_WARM_DEFAULT = PYTHON_LIMITS.warmInterpretersDefault;
 
 /** Delay before the pool starts replacing a worker it handed out. */
-const PYTHON_REFILL_DELAY_MS = 250;
+const PYTHON_REFILL_DELAY_MS = PYTHON_LIMITS.refillDelayMs;
 
 interface Warm {
   worker: Worker;

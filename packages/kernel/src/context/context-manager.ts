@@ -4,7 +4,7 @@
  * too, so an image is always taken between cells); contexts run in parallel. A context is identified by
  * a name; `runCode` without one uses the default context, created on first use.
  */
-import { Errno, KernelError } from '@burrow/protocol';
+import { Errno, KernelError, PYTHON_LIMITS } from '@burrow/protocol';
 import type { Process } from '../process/process.js';
 
 export type MimeBundle = Record<string, unknown>;
@@ -70,7 +70,7 @@ function prefixOf(language: ContextLanguage): 'python' | 'js' {
   return language === 'python' ? 'python' : 'js';
 }
 /** Time a timed-out cell has to stop after its KeyboardInterrupt before its context is killed. */
-const INTERRUPT_GRACE_MS = 2000;
+const INTERRUPT_GRACE_MS = PYTHON_LIMITS.interruptGraceMs;
 const CONTEXT_ENV: Readonly<Record<string, string>> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' };
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
