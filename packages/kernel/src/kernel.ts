@@ -99,15 +99,6 @@ const WATCHDOG_MS = 20;
 /** Directories a new sandbox has, as programs and agents expect of a Unix system. */
 const STANDARD_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/tmp', '/root', '/home', '/etc', '/var/tmp'];
 const encoder = new TextEncoder();
-/** The JavaScript interpreter's marker file, in the scheme of process/interpreters.ts. */
-const NODE_MARKER = '#!burrow:node\n';
-const NODE_MARKER_BYTES = encoder.encode(NODE_MARKER);
-
-function isNodeMarker(bytes: Uint8Array): boolean {
-  if (bytes.length !== NODE_MARKER_BYTES.length && bytes.length !== NODE_MARKER_BYTES.length - 1) return false;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== NODE_MARKER_BYTES[i]) return false;
-  return true;
-}
 
 export class Kernel implements SysKernel {
   readonly vfs: Vfs;
@@ -142,7 +133,6 @@ export class Kernel implements SysKernel {
     if (opts.vfs === undefined) {
       for (const dir of STANDARD_DIRS) this.vfs.mkdirp(dir);
       for (const [path, marker] of INTERPRETER_MARKERS) this.vfs.writeFile(path, encoder.encode(marker), 0o755);
-      this.vfs.writeFile('/usr/bin/node', NODE_MARKER_BYTES, 0o755);
     }
   }
 
@@ -239,7 +229,7 @@ export class Kernel implements SysKernel {
     const interpreter = interpreterOf(bytes);
     if (interpreter === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
     if (interpreter === 'sh') return this.spawnShellCommand(argv, env, envList, cwd, limits, stdio, opts);
-    if (isNodeMarker(bytes)) return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
+    if (interpreter === 'node') return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;
     try {
@@ -261,12 +251,6 @@ export class Kernel implements SysKernel {
       argv: proc.argv,
       env: envList,
     }));
-    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
-      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
-      t.unref();
-      void p.wait().then(() => clearTimeout(t));
-    }
-    this.updateWatchdog();
     return p;
   }
 
@@ -297,12 +281,6 @@ export class Kernel implements SysKernel {
         ...(context === null ? {} : { context: true, ...context }),
       },
     }));
-    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
-      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
-      t.unref();
-      void p.wait().then(() => clearTimeout(t));
-    }
-    this.updateWatchdog();
     return p;
   }
 
@@ -374,12 +352,6 @@ export class Kernel implements SysKernel {
     }));
     this.interrupts.set(p.pid, new Int32Array(launch.interrupt));
     void p.wait().then(() => this.interrupts.delete(p.pid));
-    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
-      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
-      t.unref();
-      void p.wait().then(() => clearTimeout(t));
-    }
-    this.updateWatchdog();
     return p;
   }
 
@@ -462,6 +434,12 @@ export class Kernel implements SysKernel {
       },
       onMessage: (message) => this.messageHandlers.get(pid)?.(message),
     });
+    if (limits.wallMsMax < DEFAULT_PROCESS_LIMITS.wallMsMax) {
+      const t = setTimeout(() => this.limitExceeded(p, 'wallMsMax', limits.wallMsMax), limits.wallMsMax);
+      t.unref();
+      void p.wait().then(() => clearTimeout(t));
+    }
+    this.updateWatchdog();
     return p;
   }
 

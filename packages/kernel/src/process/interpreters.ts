@@ -7,22 +7,25 @@
 import { SH_MARKER } from './shell-command.js';
 
 export const PYTHON_MARKER = '#!burrow:python\n';
+export const NODE_MARKER = '#!burrow:node\n';
 
 /** Marker files every new sandbox has. */
 export const INTERPRETER_MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['/usr/bin/python3', PYTHON_MARKER],
   ['/usr/bin/python', PYTHON_MARKER],
+  ['/usr/bin/node', NODE_MARKER],
   ['/bin/sh', SH_MARKER],
   ['/bin/bash', SH_MARKER],
 ];
 
-const MARKERS: ReadonlyArray<readonly [Uint8Array, 'python' | 'sh']> = [
+const MARKERS: ReadonlyArray<readonly [Uint8Array, 'python' | 'node' | 'sh']> = [
   [new TextEncoder().encode(PYTHON_MARKER.trimEnd()), 'python'],
+  [new TextEncoder().encode(NODE_MARKER.trimEnd()), 'node'],
   [new TextEncoder().encode(SH_MARKER.trimEnd()), 'sh'],
 ];
 
 /** The interpreter a program file names, or null for anything else (a wasm module, say). */
-export function interpreterOf(bytes: Uint8Array): 'python' | 'sh' | null {
+export function interpreterOf(bytes: Uint8Array): 'python' | 'node' | 'sh' | null {
   if (bytes.length > 64) return null;
   for (const [marker, kind] of MARKERS) {
     if (bytes.length >= marker.length && marker.every((b, i) => bytes[i] === b)) return kind;
