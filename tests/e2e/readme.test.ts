@@ -46,7 +46,7 @@ describe('README', () => {
     writeFileSync(script, code);
     try {
       const { stdout } = await promisify(execFile)(process.execPath, [script], { timeout: 20_000 });
-      expect(stdout).toBe("0 hello from the host\ndone\n\nready\n");
+      expect(stdout).toBe("0 hello from the host\ndone\n\nready\n42\n");
     } finally {
       rmSync(script, { force: true });
     }
@@ -72,6 +72,6 @@ describe('README', () => {
       expect(Buffer.concat(got).toString()).toBe(expected.length === 0 ? '' : `${expected.join('\n')}\n`);
       checked++;
     }
-    expect(checked).toBe(5);
+    expect(checked).toBe(6);
   });
 });

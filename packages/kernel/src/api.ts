@@ -43,7 +43,15 @@ export interface DirEntryInfo {
 /** Whole-file operations at the sandbox root, for hosts and tools. Paths are absolute in the sandbox. */
 export interface KernelFs {
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Up to `maxBytes` of a file from byte `offset`, so a host can stream a large file without holding it whole.
+   * A chunk may be shorter than asked for before the end (a host caps one reply); only an empty one means the
+   * end of the file.
+   */
+  readFileChunk(path: string, offset: number, maxBytes: number): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array | string, opts?: { mode?: number }): Promise<void>;
+  /** Appends to an existing file (ENOENT when it is missing); all of `data` or nothing is written. */
+  appendFile(path: string, data: Uint8Array): Promise<void>;
   mkdir(path: string, opts?: { recursive?: boolean; mode?: number }): Promise<void>;
   readdir(path: string): Promise<DirEntryInfo[]>;
   stat(path: string, opts?: { follow?: boolean }): Promise<FileStatInfo>;
@@ -104,13 +112,10 @@ export interface KernelApi {
   /** Runs a command line in a shell session, streaming its output and exit as ordered events. */
   execStream(command: string, opts?: ExecOptions): ExecRun;
   processes(): Promise<ProcessInfo[]>;
-  /**
-   * Code-interpreter contexts and runCode. Optional until every host implements them (LocalKernel does;
-   * RemoteKernel needs the IPC messages).
-   */
-  readonly contexts?: KernelContexts;
+  /** Code-interpreter contexts. */
+  readonly contexts: KernelContexts;
   /** Runs code in a code-interpreter context; the last expression's value comes back as MIME bundles. */
-  runCode?(code: string, opts?: RunCodeOptions): Promise<RunCodeResult>;
+  runCode(code: string, opts?: RunCodeOptions): Promise<RunCodeResult>;
   kill(pid: number, signal?: Signal): Promise<void>;
   close(): Promise<void>;
 }

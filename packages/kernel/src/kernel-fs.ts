@@ -43,6 +43,10 @@ function removeTree(vfs: Vfs, path: string): void {
   vfs.rmdir(vfs.rootIno, path);
 }
 
+function isCount(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
 /** Runs a synchronous Vfs operation as a promise (a thrown KernelError becomes a rejection). */
 function run<T>(fn: () => T): Promise<T> {
   try {
@@ -53,19 +57,44 @@ function run<T>(fn: () => T): Promise<T> {
 }
 
 /**
- * KernelFs over `vfs`. writeFile creates missing parent directories (as `burrow cp` promises); mkdir without
- * `recursive` needs the parent to exist; remove without `recursive` removes a file, a symlink or an empty
- * directory.
+ * KernelFs over `vfs`. writeFile creates missing parent directories (as `burrow cp` promises); appendFile
+ * needs the file to exist; mkdir without `recursive` needs the parent to exist; remove without `recursive`
+ * removes a file, a symlink or an empty directory.
  */
 export function vfsKernelFs(vfs: Vfs): KernelFs {
   const root = vfs.rootIno;
   return {
     readFile: (path) => run(() => vfs.readFile(path)),
+    readFileChunk: (path, offset, maxBytes) =>
+      run(() => {
+        if (!isCount(offset) || !isCount(maxBytes)) throw new KernelError(Errno.INVAL);
+        const f = vfs.open(root, path, { read: true });
+        try {
+          return f.pread(maxBytes, offset);
+        } finally {
+          f.close();
+        }
+      }),
     writeFile: (path, data, opts) =>
       run(() => {
         const parent = parentOf(path);
         if (parent !== '/') vfs.mkdirp(parent);
         vfs.writeFile(path, typeof data === 'string' ? encoder.encode(data) : data, opts?.mode ?? 0o644);
+      }),
+    appendFile: (path, data) =>
+      run(() => {
+        const f = vfs.open(root, path, { write: true, append: true });
+        const size = f.stat().size;
+        try {
+          let done = 0;
+          while (done < data.length) done += f.write(done === 0 ? data : data.subarray(done));
+        } catch (e) {
+          // A quota stops the data part-way: the file goes back to its old length, so the call changes nothing.
+          if (f.stat().size !== size) f.truncate(size);
+          throw e;
+        } finally {
+          f.close();
+        }
       }),
     mkdir: (path, opts) =>
       run(() => {

@@ -32,7 +32,7 @@ import { ContextManager } from './context/context-manager.js';
 import { burrowSys, type SysKernel, type SysSpawnOptions } from './sys/shell-sys.js';
 import { dispatch, registerHandlers } from './wasi/dispatch.js';
 import { INTERPRETER_MARKERS, interpreterOf, type PythonLaunch, pythonLaunch } from './process/interpreters.js';
-import { runShellCommand, shellCommandOf } from './process/shell-command.js';
+import { builtinCommandOf, runShellCommand, shellCommandOf } from './process/shell-command.js';
 
 export interface LaunchSpec {
   kind: 'wasm' | 'shell' | 'python' | 'javascript';
@@ -229,6 +229,10 @@ export class Kernel implements SysKernel {
     const interpreter = interpreterOf(bytes);
     if (interpreter === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
     if (interpreter === 'sh') return this.spawnShellCommand(argv, env, envList, cwd, limits, stdio, opts);
+    if (interpreter === 'builtin') {
+      const command = ['sh', '-c', builtinCommandOf(argv)];
+      return this.spawnShellCommand(command, env, envList, cwd, limits, stdio, opts);
+    }
     if (interpreter === 'node') return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;

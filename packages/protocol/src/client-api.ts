@@ -5,12 +5,15 @@
  * fails is a value (its exit code), not a throw.
  */
 import type {
+  ContextInfo,
+  ContextLanguage,
   ExecEvent,
   ExecResult,
   FileEntry,
   FileStat,
   ProcessInfo,
   ProcessLogs,
+  RunCodeResult,
   SandboxInfo,
   SessionInfo,
   SignalName,
@@ -92,6 +95,35 @@ export interface SandboxSessions {
   get(name: string): Session;
 }
 
+export interface CreateContextOptions {
+  /** The context's name; generated when absent. */
+  id?: string;
+  language?: ContextLanguage;
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+export interface SandboxContexts {
+  create(opts?: CreateContextOptions): Promise<ContextInfo>;
+  list(): Promise<ContextInfo[]>;
+  /** Stops the context; its variables are gone. */
+  delete(id: string): Promise<void>;
+  /** Interrupts the context's running cell (the code sees KeyboardInterrupt); a no-op when it is idle. */
+  interrupt(id: string): Promise<void>;
+}
+
+export interface RunCodeOptions {
+  /** The context to run in, created with `language` on first use (default: the language's default context). */
+  context?: string;
+  /** python (default), javascript or typescript; a context that exists keeps its own. */
+  language?: ContextLanguage;
+  /** Output as the code writes it (the result holds all of it too). */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** The cell is interrupted past it and its error is a TimeoutError. */
+  timeoutMs?: number;
+}
+
 export interface Sandbox {
   readonly id: string;
   info(): Promise<SandboxInfo>;
@@ -100,6 +132,9 @@ export interface Sandbox {
   readonly files: SandboxFiles;
   readonly processes: SandboxProcesses;
   readonly sessions: SandboxSessions;
+  readonly contexts: SandboxContexts;
+  /** Runs code in a code-interpreter context; an exception the code raised is `error` in the result, not a throw. */
+  runCode(code: string, opts?: RunCodeOptions): Promise<RunCodeResult>;
   destroy(): Promise<void>;
 }
 

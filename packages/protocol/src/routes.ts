@@ -131,6 +131,35 @@ export const ROUTES = {
     status: 201,
   }),
   listSessions: route({ method: 'GET', path: '/v1/sandboxes/{id}/sessions', summary: 'List shell sessions', response: S.SessionList }),
+  createContext: route({
+    method: 'POST',
+    path: '/v1/sandboxes/{id}/contexts',
+    summary: 'Create a code-interpreter context (variables persist across runCode calls)',
+    body: S.CreateContextRequest,
+    response: S.ContextInfo,
+    status: 201,
+  }),
+  listContexts: route({ method: 'GET', path: '/v1/sandboxes/{id}/contexts', summary: 'List code-interpreter contexts', response: S.ContextList }),
+  deleteContext: route({
+    method: 'DELETE',
+    path: '/v1/sandboxes/{id}/contexts/{ctx}',
+    summary: 'Stop a code-interpreter context and forget its variables',
+    status: 204,
+  }),
+  interruptContext: route({
+    method: 'POST',
+    path: '/v1/sandboxes/{id}/contexts/{ctx}/interrupt',
+    summary: "Interrupt a context's running cell (a no-op when it is idle)",
+    status: 204,
+  }),
+  runCode: route({
+    method: 'POST',
+    path: '/v1/sandboxes/{id}/run-code',
+    summary:
+      'Run code in a context (created on first use); buffered JSON, or stdout/stderr events then a result event with Accept: text/event-stream or application/x-ndjson',
+    body: S.RunCodeRequest,
+    response: S.RunCodeResult,
+  }),
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -118,6 +118,54 @@ export const SessionCreateRequest = z.strictObject({ name: Name.optional() });
 export const SessionInfo = z.object({ name: z.string() });
 export const SessionList = z.object({ sessions: z.array(SessionInfo) });
 
+/** Languages of code-interpreter contexts. */
+export const ContextLanguage = z.enum(['python', 'javascript', 'typescript']);
+
+export const CreateContextRequest = z.strictObject({
+  /** The context's name; generated when absent. */
+  id: Name.optional(),
+  language: ContextLanguage.optional(),
+  cwd: AbsPath.optional(),
+  env: Env.optional(),
+});
+
+export const ContextInfo = z.object({
+  id: z.string(),
+  language: ContextLanguage,
+  cwd: z.string(),
+  /** A cell is running in it. */
+  busy: z.boolean(),
+});
+
+export const ContextList = z.object({ contexts: z.array(ContextInfo) });
+
+export const RunCodeRequest = z.strictObject({
+  code: z.string().max(1 << 24),
+  /** The context to run in (created with `language` on first use); default: the language's default context. */
+  context: Name.optional(),
+  /** Default python; a context that exists keeps its own language. */
+  language: ContextLanguage.optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+/** An exception the code raised, as the interpreter describes it. */
+export const RunCodeError = z.object({ name: z.string(), value: z.string(), traceback: z.string() });
+
+export const RunCodeResult = z.object({
+  /** The last expression's value as MIME bundles (`text/plain` always present). */
+  results: z.array(z.record(z.string(), z.unknown())),
+  stdout: z.string(),
+  stderr: z.string(),
+  error: RunCodeError.optional(),
+});
+
+/** One event of a streamed runCode, in order; `result` is last. */
+export const RunCodeEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stdout'), data: z.string() }),
+  z.object({ type: z.literal('stderr'), data: z.string() }),
+  z.object({ type: z.literal('result'), result: RunCodeResult }),
+]);
+
 export const Health = z.object({ status: z.literal('ok'), version: z.string(), uptimeMs: z.number() });
 
 export const ErrorResponse = z.object({
@@ -139,3 +187,9 @@ export type ProcessLogs = z.infer<typeof ProcessLogs>;
 export type SignalName = z.infer<typeof Signal>;
 export type WaitForLogRequest = z.infer<typeof WaitForLogRequest>;
 export type SessionInfo = z.infer<typeof SessionInfo>;
+export type ContextLanguage = z.infer<typeof ContextLanguage>;
+export type CreateContextRequest = z.infer<typeof CreateContextRequest>;
+export type ContextInfo = z.infer<typeof ContextInfo>;
+export type RunCodeRequest = z.infer<typeof RunCodeRequest>;
+export type RunCodeResult = z.infer<typeof RunCodeResult>;
+export type RunCodeEvent = z.infer<typeof RunCodeEvent>;

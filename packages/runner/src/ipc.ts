@@ -31,6 +31,7 @@ import {
   str,
   unknownValue,
 } from './ipc-check.js';
+import { type ContextEvent, type ContextRequest, contextEventChecks, contextRequestChecks } from './ipc-contexts.js';
 import type { EncodedSnapshot } from './snapshot-codec.js';
 
 export type StreamName = 'stdout' | 'stderr';
@@ -53,10 +54,12 @@ export interface WireSpawnOptions {
   limits?: Partial<ProcessLimits>;
 }
 
-/** Whole-file calls of KernelFs, one variant per method (arguments as the method takes them). */
+/** The calls of KernelFs, one variant per method (arguments as the method takes them). */
 export type FsCall =
   | { call: 'readFile'; path: string }
+  | { call: 'readFileChunk'; path: string; offset: number; maxBytes: number }
   | { call: 'writeFile'; path: string; data: Uint8Array | string; mode?: number }
+  | { call: 'appendFile'; path: string; data: Uint8Array }
   | { call: 'mkdir'; path: string; recursive?: boolean; mode?: number }
   | { call: 'readdir'; path: string }
   | { call: 'stat'; path: string; follow?: boolean }
@@ -89,7 +92,8 @@ export type Request =
   | { op: 'processes'; sandbox: string }
   | { op: 'fs'; sandbox: string; fs: FsCall }
   | { op: 'snapshot'; sandbox: string }
-  | { op: 'probe'; probe: ProbeKind; arg: string };
+  | { op: 'probe'; probe: ProbeKind; arg: string }
+  | ContextRequest;
 
 export type Op = Request['op'];
 
@@ -125,7 +129,8 @@ export type RunnerEvent =
   | { t: 'exit'; sandbox: string; proc: number; status: ExitStatus }
   | { t: 'exec-event'; sandbox: string; exec: number; event: ExecEvent }
   | { t: 'exec-done'; sandbox: string; exec: number; exitCode: number; reason?: string }
-  | { t: 'snapshot'; sandbox: string; snapshot: EncodedSnapshot };
+  | { t: 'snapshot'; sandbox: string; snapshot: EncodedSnapshot }
+  | ContextEvent;
 
 export type RunnerMessage = ReplyMessage | RunnerEvent;
 
@@ -153,14 +158,24 @@ const spawnOptions: Check<WireSpawnOptions> = object({
   limits: optional(numberRecord as Check<Partial<ProcessLimits>>),
 });
 
+/** The most one readFileChunk reply carries: a chunk is one IPC message, which the channel holds whole. */
+export const FILE_CHUNK_BYTES_MAX = 16 * 1024 * 1024;
+
 const fsCall: Check<FsCall> = oneOf<FsCall>('call', {
   readFile: object({ call: literal('readFile'), path }),
+  readFileChunk: object({
+    call: literal('readFileChunk'),
+    path,
+    offset: int(0, Number.MAX_SAFE_INTEGER),
+    maxBytes: int(0, FILE_CHUNK_BYTES_MAX),
+  }),
   writeFile: object({
     call: literal('writeFile'),
     path,
     data: (v: unknown) => (typeof v === 'string' || v instanceof Uint8Array ? v : INVALID),
     mode: optional(int(0, 0o7777)),
   }),
+  appendFile: object({ call: literal('appendFile'), path, data: bytes }),
   mkdir: object({ call: literal('mkdir'), path, recursive: optional(boolean), mode: optional(int(0, 0o7777)) }),
   readdir: object({ call: literal('readdir'), path }),
   stat: object({ call: literal('stat'), path, follow: optional(boolean) }),
@@ -220,6 +235,7 @@ const request: Check<Request> = oneOf<Request>('op', {
   fs: object({ op: literal('fs'), sandbox: sandboxId, fs: fsCall }),
   snapshot: object({ op: literal('snapshot'), sandbox: sandboxId }),
   probe: object({ op: literal('probe'), probe: literal(...PROBES), arg: str(4096) }),
+  ...contextRequestChecks,
 });
 
 const parentMessage: Check<ParentMessage> = oneOf<ParentMessage>('t', {
@@ -266,6 +282,7 @@ const runnerMessage: Check<RunnerMessage> = oneOf<RunnerMessage>('t', {
     reason: optional(str(256)),
   }),
   snapshot: object({ t: literal('snapshot'), sandbox: sandboxId, snapshot: encodedSnapshot }),
+  ...contextEventChecks,
 });
 
 /** Checks a message from the parent; undefined when malformed. */

@@ -18,9 +18,12 @@ import type {
   ExitStatus,
   FileStatInfo,
   KernelApi,
+  KernelContexts,
   KernelFs,
   ProcessHandle,
   ProcessInfo,
+  RunCodeOptions,
+  RunCodeResult,
   Signal,
   SpawnOptions,
 } from '@burrow/kernel';
@@ -31,6 +34,7 @@ import {
   bytesReply,
   dirEntries,
   encodedSnapshot,
+  FILE_CHUNK_BYTES_MAX,
   type FsCall,
   execResult,
   nothing,
@@ -39,6 +43,7 @@ import {
   spawnReply,
   statInfo,
 } from './ipc.js';
+import { RemoteContexts } from './remote-contexts.js';
 import { RemoteExec } from './remote-exec.js';
 import type { RunnerLink } from './remote-kernel-link.js';
 import { decodeWhole, type EncodedSnapshot, SnapshotDecoder } from './snapshot-codec.js';
@@ -149,6 +154,8 @@ export class RemoteKernel implements KernelApi {
   private readonly procs = new Map<number, RemoteProcess>();
   private readonly execs = new Map<number, RemoteExec>();
   private nextProc = 1;
+  private readonly code: RemoteContexts;
+  readonly contexts: KernelContexts;
   private decoder = new SnapshotDecoder();
   private latest: unknown = null;
   private closed = false;
@@ -157,11 +164,23 @@ export class RemoteKernel implements KernelApi {
     private readonly link: RunnerLink,
     readonly sandbox: string,
   ) {
+    this.code = new RemoteContexts(link, sandbox, () => this.nextProc++);
+    this.contexts = this.code.api;
     const call = <T>(fs: FsCall, check: Check<T>): Promise<T> => this.link.request({ op: 'fs', sandbox, fs }, check);
     this.fs = {
       readFile: (path) => call({ call: 'readFile', path }, bytesReply),
+      readFileChunk: (path, offset, maxBytes) => {
+        if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(maxBytes) || maxBytes < 0) {
+          return Promise.reject(new KernelError(Errno.INVAL));
+        }
+        // A chunk may be shorter than asked for: one reply carries at most FILE_CHUNK_BYTES_MAX.
+        return call({ call: 'readFileChunk', path, offset, maxBytes: Math.min(maxBytes, FILE_CHUNK_BYTES_MAX) }, bytesReply);
+      },
       writeFile: async (path, data, opts = {}) => {
         await call({ call: 'writeFile', path, data, ...(opts.mode === undefined ? {} : { mode: opts.mode }) }, nothing);
+      },
+      appendFile: async (path, data) => {
+        await call({ call: 'appendFile', path, data }, nothing);
       },
       mkdir: async (path, opts = {}) => {
         await call({ call: 'mkdir', path, ...opts }, nothing);
@@ -226,6 +245,11 @@ export class RemoteKernel implements KernelApi {
     }
   }
 
+  runCode(code: string, opts: RunCodeOptions = {}): Promise<RunCodeResult> {
+    if (this.closed) return Promise.reject(new KernelError(Errno.BADF, 'kernel is closed'));
+    return this.code.runCode(code, opts);
+  }
+
   processes(): Promise<ProcessInfo[]> {
     return this.link.request({ op: 'processes', sandbox: this.sandbox }, processInfos);
   }
@@ -254,6 +278,10 @@ export class RemoteKernel implements KernelApi {
 
   /** @internal Routes a runner event about this sandbox. */
   event(e: Exclude<RunnerEvent, { t: 'ready' }>): void {
+    if (e.t === 'code-output') {
+      this.code.event(e);
+      return;
+    }
     if (e.t === 'snapshot') {
       this.takeSnapshot(e.snapshot);
       return;
@@ -275,6 +303,7 @@ export class RemoteKernel implements KernelApi {
   /** @internal The runner died: every process is reported killed; the next runner starts a fresh encoder. */
   runnerDied(): void {
     this.endAll();
+    this.code.clear();
     this.decoder = new SnapshotDecoder();
   }
 

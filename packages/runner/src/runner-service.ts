@@ -22,6 +22,7 @@ import {
 } from './ipc.js';
 import { LocalKernel } from './local-host.js';
 import { runProbe } from './probes.js';
+import { runCodeRequest, runContextCall } from './runner-contexts.js';
 import { baseLayer } from './base-layer.js';
 import { decodeWhole, SnapshotEncoder } from './snapshot-codec.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -161,6 +162,18 @@ export class RunnerService {
       case 'probe':
         if (!this.opts.probes) throw new Error('probes are not enabled in this runner');
         return runProbe(req.probe, req.arg);
+      case 'context':
+        return runContextCall(this.sandbox(req.sandbox).kernel, req.ctx);
+      case 'run-code': {
+        const sb = this.sandbox(req.sandbox);
+        // A cell may write files: the snapshot goes up before the reply, as after a buffered exec.
+        return runCodeRequest(sb.kernel, req, (e) => {
+          if (!sb.closed) this.opts.send(e);
+        }).then((result) => {
+          this.sendSnapshot(req.sandbox, sb);
+          return result;
+        });
+      }
     }
   }
 
@@ -332,6 +345,11 @@ export class RunnerService {
   }
 }
 
+/**
+ * Calls whose reply waits for a VFS snapshot. `appendFile` is left out on purpose: a streamed upload appends
+ * chunk after chunk to a temporary file and would otherwise resend the growing file each time; the upload's
+ * final `rename` sends it once.
+ */
 const MUTATING_FS_CALLS: ReadonlySet<FsCall['call']> = new Set(['writeFile', 'mkdir', 'symlink', 'remove', 'rename']);
 
 function runFsCall(kernel: LocalKernel, c: FsCall): Promise<unknown> {
@@ -339,8 +357,12 @@ function runFsCall(kernel: LocalKernel, c: FsCall): Promise<unknown> {
   switch (c.call) {
     case 'readFile':
       return fs.readFile(c.path);
+    case 'readFileChunk':
+      return fs.readFileChunk(c.path, c.offset, c.maxBytes);
     case 'writeFile':
       return fs.writeFile(c.path, c.data, c.mode === undefined ? {} : { mode: c.mode });
+    case 'appendFile':
+      return fs.appendFile(c.path, c.data);
     case 'mkdir':
       return fs.mkdir(c.path, {
         ...(c.recursive === undefined ? {} : { recursive: c.recursive }),

@@ -64,7 +64,7 @@ export class HttpClient {
   }
 
   /** An NDJSON event stream; aborting `signal` closes the connection (the server then ends what it streams). */
-  async *events(method: string, path: string, opts: RequestOptions = {}): AsyncGenerator<ExecEvent> {
+  async *events<E = ExecEvent>(method: string, path: string, opts: RequestOptions = {}): AsyncGenerator<E> {
     const res = await this.request(method, path, { ...opts, accept: 'application/x-ndjson' });
     if (res.body === null) return;
     const decoder = new TextDecoder();
@@ -76,7 +76,7 @@ export class HttpClient {
         while (nl >= 0) {
           const line = buffered.slice(0, nl);
           buffered = buffered.slice(nl + 1);
-          if (line !== '') yield JSON.parse(line) as ExecEvent;
+          if (line !== '') yield JSON.parse(line) as E;
           nl = buffered.indexOf('\n');
         }
       }

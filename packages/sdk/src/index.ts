@@ -4,6 +4,9 @@
  */
 export type {
   Burrow,
+  ContextInfo,
+  ContextLanguage,
+  CreateContextOptions,
   CreateOptions,
   EventStream,
   ExecEvent,
@@ -14,7 +17,10 @@ export type {
   ProcessInfo,
   ProcessLogs,
   ProgressOptions,
+  RunCodeOptions,
+  RunCodeResult,
   Sandbox,
+  SandboxContexts,
   SandboxFiles,
   SandboxInfo,
   SandboxProcesses,

@@ -3,6 +3,7 @@
  * file bodies are raw bytes, uploads and downloads stream (the client never holds a whole file).
  */
 import type {
+  ContextInfo,
   EventStream,
   ExecOptions,
   ExecResult,
@@ -10,7 +11,11 @@ import type {
   FileStat,
   ProcessInfo,
   ProcessLogs,
+  RunCodeEvent,
+  RunCodeOptions,
+  RunCodeResult,
   Sandbox,
+  SandboxContexts,
   SandboxFiles,
   SandboxInfo,
   SandboxProcesses,
@@ -18,6 +23,7 @@ import type {
   Session,
   SessionInfo,
 } from '@burrow/protocol';
+import { burrowError } from '@burrow/protocol';
 import type { HttpClient } from './http-client.js';
 
 const filePath = (path: string): string =>
@@ -53,6 +59,7 @@ export class RemoteSandbox implements Sandbox {
   readonly files: SandboxFiles;
   readonly processes: SandboxProcesses;
   readonly sessions: SandboxSessions;
+  readonly contexts: SandboxContexts;
   private readonly base: string;
 
   constructor(
@@ -128,6 +135,13 @@ export class RemoteSandbox implements Sandbox {
       exec: (command, opts = {}) => this.exec(command, { ...opts, session: name }),
       execStream: (command, opts = {}) => this.execStream(command, { ...opts, session: name }),
     });
+    const ctx = (name: string) => `${base}/contexts/${encodeURIComponent(name)}`;
+    this.contexts = {
+      create: (opts = {}) => http.json<ContextInfo>('POST', `${base}/contexts`, { json: opts }),
+      list: async () => (await http.json<{ contexts: ContextInfo[] }>('GET', `${base}/contexts`)).contexts,
+      delete: (name) => http.json<void>('DELETE', ctx(name)),
+      interrupt: (name) => http.json<void>('POST', `${ctx(name)}/interrupt`),
+    };
     this.sessions = {
       create: async (name) => session((await http.json<SessionInfo>('POST', `${base}/sessions`, { json: name === undefined ? {} : { name } })).name),
       list: async () => (await http.json<{ sessions: SessionInfo[] }>('GET', `${base}/sessions`)).sessions,
@@ -151,6 +165,19 @@ export class RemoteSandbox implements Sandbox {
       json: execBody(command, opts),
       ...(opts.signal === undefined ? {} : { signal: opts.signal }),
     });
+  }
+
+  /** Buffered JSON without output callbacks; with them, an NDJSON stream whose last event is the result. */
+  async runCode(code: string, opts: RunCodeOptions = {}): Promise<RunCodeResult> {
+    const { onStdout, onStderr, ...rest } = opts;
+    const json = { code, ...rest };
+    if (onStdout === undefined && onStderr === undefined) return this.http.json<RunCodeResult>('POST', `${this.base}/run-code`, { json });
+    for await (const e of this.http.events<RunCodeEvent>('POST', `${this.base}/run-code`, { json })) {
+      if (e.type === 'stdout') onStdout?.(e.data);
+      else if (e.type === 'stderr') onStderr?.(e.data);
+      else return e.result;
+    }
+    throw burrowError('unavailable', 'the run-code stream ended without a result; the server may have restarted');
   }
 
   destroy(): Promise<void> {

@@ -9,7 +9,10 @@ import {
   type EventStream,
   type ExecOptions,
   type ExecResult,
+  type RunCodeOptions,
+  type RunCodeResult,
   type Sandbox,
+  type SandboxContexts,
   type SandboxFiles,
   type SandboxProcesses,
   type SandboxSessions,
@@ -60,6 +63,7 @@ class EmbeddedSandbox implements Sandbox {
   readonly files: SandboxFiles;
   readonly processes: SandboxProcesses;
   readonly sessions: SandboxSessions;
+  readonly contexts: SandboxContexts;
 
   constructor(
     private readonly fleet: Fleet,
@@ -121,6 +125,12 @@ class EmbeddedSandbox implements Sandbox {
       exec: (command, opts = {}) => this.exec(command, { ...opts, session: name }),
       execStream: (command, opts = {}) => this.execStream(command, { ...opts, session: name }),
     });
+    this.contexts = {
+      create: (opts = {}) => call(async () => (await entry()).contexts.create(parseWith(S.CreateContextRequest, opts, 'create-context'))),
+      list: () => call(async () => (await entry()).contexts.list()),
+      delete: (ctx) => call(async () => (await entry()).contexts.delete(ctx)),
+      interrupt: (ctx) => call(async () => (await entry()).contexts.interrupt(ctx)),
+    };
     this.sessions = {
       create: (name) => call(async () => session((await entry()).createSession(parseWith(S.SessionCreateRequest, name === undefined ? {} : { name }, 'create-session').name))),
       list: () => call(async () => (await entry()).sessions().map((n) => ({ name: n }))),
@@ -140,6 +150,15 @@ class EmbeddedSandbox implements Sandbox {
     return guarded(async () => {
       const entry = await this.fleet.getReady(DEFAULT_TENANT, this.id);
       return textEvents(entry.execStream(execCall(command, opts), opts.signal).events);
+    });
+  }
+
+  runCode(code: string, opts: RunCodeOptions = {}): Promise<RunCodeResult> {
+    const { onStdout, onStderr, ...rest } = opts;
+    return call(async () => {
+      const req = parseWith(S.RunCodeRequest, { code, ...rest }, 'run-code');
+      const entry = await this.fleet.getReady(DEFAULT_TENANT, this.id);
+      return entry.contexts.run(req, { ...(onStdout === undefined ? {} : { onStdout }), ...(onStderr === undefined ? {} : { onStderr }) });
     });
   }
 

@@ -7,6 +7,7 @@
 import { type Burrow, BurrowError, connect, type ExecEvent } from '@burrow/sdk';
 import { bool, list, type ParsedArgs, pairs, parseArgs, sandboxId, str, UsageError } from './cli-args.js';
 import { copy } from './copy.js';
+import { RUN_CODE_USAGE, runCodeCommand } from './run-code.js';
 import { shell } from './shell-loop.js';
 
 export interface ServiceIo {
@@ -31,6 +32,8 @@ export const SERVICE_USAGE = `  serve [--port N] [--host H] [--data-dir DIR] [--
   kill ID NAME [--signal TERM|INT|KILL]                          signal a background process
   cp SRC DST                                                     copy files; either side may be ID:/path
   sh ID [--session S]                                            run lines in a session
+  run-code ID [--context NAME] [--language L] [--timeout MS] CODE
+                                                                 run code in a persistent context
   Every command takes --url URL (BURROW_URL), --api-key KEY (BURROW_API_KEY) and --json.`;
 
 type Command = (a: ParsedArgs, io: ServiceIo) => Promise<number>;
@@ -134,6 +137,26 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
         ...(timeoutMs === undefined ? {} : { timeoutMs }),
       });
       return relay(events, io, bool(a, 'json'));
+    },
+  },
+  'run-code': {
+    usage: RUN_CODE_USAGE,
+    options: { context: 'string', language: 'string', timeout: 'string' },
+    run: async (a, io) => {
+      const id = sandboxId(a.positional[0], RUN_CODE_USAGE);
+      const words = a.rest ?? a.positional.slice(1);
+      if (words.length === 0) throw new UsageError(`missing CODE\n${RUN_CODE_USAGE}`);
+      const context = str(a, 'context');
+      const language = str(a, 'language');
+      const timeout = str(a, 'timeout');
+      const args = {
+        code: words.join(' '),
+        json: bool(a, 'json'),
+        ...(context === undefined ? {} : { context }),
+        ...(language === undefined ? {} : { language }),
+        ...(timeout === undefined ? {} : { timeout }),
+      };
+      return runCodeCommand(await client(a, io).get(id), args, io);
     },
   },
   start: {

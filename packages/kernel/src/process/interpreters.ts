@@ -8,6 +8,8 @@ import { SH_MARKER } from './shell-command.js';
 
 export const PYTHON_MARKER = '#!burrow:python\n';
 export const NODE_MARKER = '#!burrow:node\n';
+/** The start of a shell builtin's marker file in /usr/bin (`#!burrow:builtin ls`): it runs through a shell. */
+export const BUILTIN_MARKER_PREFIX = '#!burrow:builtin ';
 
 /** Marker files every new sandbox has. */
 export const INTERPRETER_MARKERS: ReadonlyArray<readonly [string, string]> = [
@@ -18,14 +20,15 @@ export const INTERPRETER_MARKERS: ReadonlyArray<readonly [string, string]> = [
   ['/bin/bash', SH_MARKER],
 ];
 
-const MARKERS: ReadonlyArray<readonly [Uint8Array, 'python' | 'node' | 'sh']> = [
+const MARKERS: ReadonlyArray<readonly [Uint8Array, 'python' | 'node' | 'sh' | 'builtin']> = [
+  [new TextEncoder().encode(BUILTIN_MARKER_PREFIX), 'builtin'],
   [new TextEncoder().encode(PYTHON_MARKER.trimEnd()), 'python'],
   [new TextEncoder().encode(NODE_MARKER.trimEnd()), 'node'],
   [new TextEncoder().encode(SH_MARKER.trimEnd()), 'sh'],
 ];
 
 /** The interpreter a program file names, or null for anything else (a wasm module, say). */
-export function interpreterOf(bytes: Uint8Array): 'python' | 'node' | 'sh' | null {
+export function interpreterOf(bytes: Uint8Array): 'python' | 'node' | 'sh' | 'builtin' | null {
   if (bytes.length > 64) return null;
   for (const [marker, kind] of MARKERS) {
     if (bytes.length >= marker.length && marker.every((b, i) => bytes[i] === b)) return kind;

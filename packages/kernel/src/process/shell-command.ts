@@ -34,6 +34,11 @@ export function shellCommandOf(argv: readonly string[], readScript: (path: strin
   return `${prefix}${params.length > 0 ? `set -- ${params.map(quote).join(' ')}\n` : ''}${readScript(script)}`;
 }
 
+/** The command line that runs a shell builtin's marker file (`/usr/bin/ls`) as a program with `argv`. */
+export function builtinCommandOf(argv: readonly string[]): string {
+  return argv.map(quote).join(' ');
+}
+
 /** What running a shell command needs of the kernel. */
 export interface ShellCommandKernel {
   onWorkerMessage(pid: number, handler: ((message: unknown) => void) | null): void;

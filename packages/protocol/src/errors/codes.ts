@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'sandbox_exists',
   'process_not_found',
   'process_exists',
+  'context_not_found',
+  'context_exists',
   'file_not_found',
   'file_exists',
   'not_a_directory',
@@ -33,6 +35,7 @@ export interface ErrorDetails {
   errno?: string;
   sandbox?: string;
   process?: string;
+  context?: string;
   path?: string;
   issues?: Array<{ path: string; message: string }>;
   limit?: number;

@@ -12,6 +12,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   sandbox_exists: 409,
   process_not_found: 404,
   process_exists: 409,
+  context_not_found: 404,
+  context_exists: 409,
   file_not_found: 404,
   file_exists: 409,
   not_a_directory: 409,

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecResult, ExecRun, KernelApi } from '@burrow/kernel';
 import { burrowError, type FileEntry, type FileStat, SERVICE_LIMITS, type SandboxInfo } from '@burrow/protocol';
+import { CodeContexts } from './code-contexts.js';
 import { ProcessTable } from './process-table.js';
 
 export interface ExecCall {
@@ -19,6 +20,7 @@ export interface ExecCall {
 
 export class SandboxEntry {
   readonly processes: ProcessTable;
+  readonly contexts: CodeContexts;
   private readonly sessionNames = new Set<string>(['default']);
 
   constructor(
@@ -28,6 +30,7 @@ export class SandboxEntry {
     readonly kernel: KernelApi,
   ) {
     this.processes = new ProcessTable(kernel, id);
+    this.contexts = new CodeContexts(kernel);
   }
 
   info(): SandboxInfo {

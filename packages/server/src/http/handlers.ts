@@ -7,10 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { burrowError, DEFAULT_SANDBOX_LIMITS, openApiDocument, type RouteName, schemas as S } from '@burrow/protocol';
 import { textEvents } from '../fleet/exec-text.js';
 import type { Fleet } from '../fleet/fleet.js';
+import { primed, runCodeEvents } from '../fleet/run-code-events.js';
 import type { SandboxEntry } from '../fleet/sandbox-entry.js';
-import { readBytes, readJson } from './body.js';
+import { readJson } from './body.js';
+import { receiveFile, sendFile } from './file-body.js';
 import type { Match } from './router.js';
-import { drained, sendEmpty, sendEvents, sendJson, streamFormat } from './respond.js';
+import { sendEmpty, sendEvents, sendJson, streamFormat } from './respond.js';
 
 export interface HandlerContext {
   fleet: Fleet;
@@ -29,8 +31,6 @@ export interface Call {
 }
 
 type Handler = (ctx: HandlerContext, call: Call) => Promise<void>;
-
-const READ_CHUNK_BYTES = 64 * 1024;
 
 const sandbox = (ctx: HandlerContext, c: Call): Promise<SandboxEntry> => ctx.fleet.getReady(c.tenant, c.match.id);
 const flag = (url: URL, name: string): boolean => {
@@ -81,17 +81,11 @@ export const HANDLERS: Readonly<Record<RouteName, Handler>> = {
     if (view === 'stat') return sendJson(c.res, 200, await entry.stat(c.match.path));
     if (view === 'list') return sendJson(c.res, 200, { entries: await entry.list(c.match.path, flag(c.url, 'recursive')) });
     if (view !== 'bytes') throw burrowError('bad_request', `view must be bytes, stat or list, not '${view}'`);
-    const data = await entry.readFile(c.match.path);
-    c.res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
-    for (let at = 0; at < data.length && !c.res.destroyed; at += READ_CHUNK_BYTES) {
-      if (!c.res.write(data.subarray(at, at + READ_CHUNK_BYTES))) await drained(c.res);
-    }
-    c.res.end();
+    await sendFile(entry.kernel.fs, c.match.path, c.res);
   },
   writeFile: async (ctx, c) => {
     const entry = await sandbox(ctx, c);
-    const chunks = await readBytes(c.req, DEFAULT_SANDBOX_LIMITS.fileBytesMax);
-    await entry.writeFile(c.match.path, chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks));
+    await receiveFile(entry.kernel.fs, c.match.path, c.req, DEFAULT_SANDBOX_LIMITS.fileBytesMax);
     sendEmpty(c.res);
   },
   fileOp: async (ctx, c) => {
@@ -145,4 +139,25 @@ export const HANDLERS: Readonly<Record<RouteName, Handler>> = {
     sendJson(c.res, 201, { name: (await sandbox(ctx, c)).createSession(body.name) });
   },
   listSessions: async (ctx, c) => sendJson(c.res, 200, { sessions: (await sandbox(ctx, c)).sessions().map((name) => ({ name })) }),
+
+  createContext: async (ctx, c) => {
+    const body = await readJson(c.req, S.CreateContextRequest, 'create-context');
+    sendJson(c.res, 201, await (await sandbox(ctx, c)).contexts.create(body));
+  },
+  listContexts: async (ctx, c) => sendJson(c.res, 200, { contexts: await (await sandbox(ctx, c)).contexts.list() }),
+  deleteContext: async (ctx, c) => {
+    await (await sandbox(ctx, c)).contexts.delete(c.match.name);
+    sendEmpty(c.res);
+  },
+  interruptContext: async (ctx, c) => {
+    await (await sandbox(ctx, c)).contexts.interrupt(c.match.name);
+    sendEmpty(c.res);
+  },
+  runCode: async (ctx, c) => {
+    const body = await readJson(c.req, S.RunCodeRequest, 'run-code');
+    const contexts = (await sandbox(ctx, c)).contexts;
+    const format = streamFormat(c.req);
+    if (format === null) return sendJson(c.res, 200, await contexts.run(body, { signal: c.gone }));
+    await sendEvents(c.res, format, await primed(runCodeEvents(contexts, body, c.gone)));
+  },
 };

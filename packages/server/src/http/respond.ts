@@ -50,7 +50,11 @@ export function drained(res: ServerResponse): Promise<void> {
 }
 
 /** Streams events in the chosen format; stops when the client goes away. */
-export async function sendEvents(res: ServerResponse, format: StreamFormat, events: AsyncIterable<ExecEvent>): Promise<void> {
+export async function sendEvents<E extends { type: string } = ExecEvent>(
+  res: ServerResponse,
+  format: StreamFormat,
+  events: AsyncIterable<E>,
+): Promise<void> {
   res.writeHead(200, {
     'content-type': format === 'sse' ? 'text/event-stream' : 'application/x-ndjson',
     'cache-control': 'no-store',

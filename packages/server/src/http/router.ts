@@ -47,6 +47,17 @@ export function matchRoute(method: string, pathname: string): Match | null {
     if (method === 'GET') return m('listSessions', id);
     return wrongMethod(method, pathname);
   }
+  if (sub === 'run-code' && seg.length === 5) return method === 'POST' ? m('runCode', id) : wrongMethod(method, pathname);
+  if (sub === 'contexts') {
+    if (seg.length === 5) {
+      if (method === 'POST') return m('createContext', id);
+      if (method === 'GET') return m('listContexts', id);
+      return wrongMethod(method, pathname);
+    }
+    const name = decode(seg[5] ?? '');
+    if (seg.length === 6) return method === 'DELETE' ? m('deleteContext', id, name) : wrongMethod(method, pathname);
+    if (seg.length === 7 && seg[6] === 'interrupt') return method === 'POST' ? m('interruptContext', id, name) : wrongMethod(method, pathname);
+  }
   if (sub === 'processes') {
     if (seg.length === 5) {
       if (method === 'POST') return m('startProcess', id);

@@ -32,7 +32,8 @@ function printPipeline(p: Pipeline, ind: string): string {
   const cmds = p.cmds.map((c) => printCommand(c, ind));
   let out = cmds[0] ?? '';
   for (let i = 1; i < cmds.length; i++) out += ` ${p.stderr[i - 1] ? '|&' : '|'} ${cmds[i]}`;
-  return p.negate ? `! ${out}` : out;
+  const timed = p.time === undefined ? out : `time ${p.time === 'posix' ? '-p ' : ''}${out}`;
+  return p.negate ? `! ${timed}` : timed;
 }
 
 function printRedirs(rs: readonly Redirect[]): string {

@@ -72,6 +72,8 @@ export interface Redirect {
   target: Word;
   /** Here-document whose delimiter was quoted: the body is literal. */
   quoted?: boolean;
+  /** Here-document that ran to the end of the input without its delimiter: bash warns when it runs. */
+  eof?: { line: number; start: number; delim: string };
 }
 
 export interface Assignment {
@@ -101,6 +103,8 @@ export interface Pipeline {
   /** Per joint: true when `|&` also pipes stderr. */
   stderr: boolean[];
   line: number;
+  /** `time` (`posix` for `time -p`): report the pipeline's elapsed time on stderr. */
+  time?: 'default' | 'posix';
 }
 
 export interface AndOr {

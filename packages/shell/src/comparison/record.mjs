@@ -6,7 +6,7 @@
  * Usage: node packages/shell/src/comparison/record.mjs [group…]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,14 +38,18 @@ for (const file of readdirSync(join(here, 'cases')).sort()) {
   const out = [];
   for (const cmd of cases) {
     seed(setup.cwd);
+    // stdin is /dev/null, not a pipe: node's pipes are sockets, and bash reads ~/.bashrc when its stdin is a
+    // socket (it takes that for an ssh session), which would change PATH and some messages.
+    const stdin = openSync('/dev/null', 'r');
     const r = spawnSync('/bin/bash', ['-c', cmd], {
       argv0: 'bash',
       cwd: setup.cwd,
       env: setup.env,
-      input: '',
+      stdio: [stdin, 'pipe', 'pipe'],
       encoding: 'utf8',
       timeout: 10_000,
     });
+    closeSync(stdin);
     out.push({ cmd, stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 });
   }
   writeFileSync(join(here, 'fixtures', `${group}.json`), `${JSON.stringify(out, null, 1)}\n`);

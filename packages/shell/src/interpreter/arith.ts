@@ -189,11 +189,11 @@ class ArithParser {
 }
 
 function parseNumber(tok: string, expr: string): bigint {
-  const bad = () => new ArithError(expr.trimStart(), 'value too great for base', tok);
+  const bad = () => new ArithError(expr.trim(), 'value too great for base', tok);
   if (tok.includes('#')) {
     const [b, digits = ''] = tok.split('#');
     const base = Number(b);
-    if (base < 2 || base > 64) throw new ArithError(expr.trimStart(), 'invalid arithmetic base', tok);
+    if (base < 2 || base > 64) throw new ArithError(expr.trim(), 'invalid arithmetic base', tok);
     let v = 0n;
     for (const ch of digits) {
       let d: number;

@@ -30,7 +30,7 @@ import { finishProcSubsts, type PendingProc, startProcSubst } from './proc-subst
 import { applyRedirs } from './redirect.js';
 import { execSimple } from './simple-command.js';
 import { cloneState, type ShellState } from './state.js';
-import { CollectSink } from './streams.js';
+import { CollectSink, NULL_SINK } from './streams.js';
 import { resolveRef, scalarOf, setIndex, setScalar } from './vars.js';
 
 export interface Fd {
@@ -71,6 +71,8 @@ export class Interpreter implements ExpandHost {
   fromFile = false;
   /** Extra xtrace nesting: command and process substitutions and `eval` repeat PS4's first character. */
   traceDepth = 0;
+  /** Line of each active function call, innermost last (`caller`). */
+  callLines: number[] = [];
   /** Called once a simple command is about to run (after its xtrace line): orders traced pipeline stages. */
   onDispatch: (() => void) | null = null;
   /** Process substitutions of the commands being run, finished when their command ends. */
@@ -108,6 +110,7 @@ export class Interpreter implements ExpandHost {
     child.lineno = this.lineno;
     child.fromFile = this.fromFile;
     child.traceDepth = this.traceDepth;
+    child.callLines = this.callLines.slice();
     return child;
   }
 
@@ -307,7 +310,8 @@ export class Interpreter implements ExpandHost {
     const { script, error } = program;
     const status = await this.runScript(script, fds);
     if (error !== null) {
-      await this.err(`eval: line ${error.line}: ${error.message}`, fds);
+      const line = error.message === 'syntax error: unexpected end of file' ? text.split('\n').length + 1 : error.line;
+      await this.err(`eval: line ${line}: ${error.message}`, fds, false);
       return 2;
     }
     return status;
@@ -374,6 +378,15 @@ export class Interpreter implements ExpandHost {
   }
 
   async execPipeline(p: Pipeline, fds: Fds): Promise<number> {
+    if (p.time === undefined) return this.runPipeline(p, fds);
+    const start = this.now();
+    const status = await this.runPipeline(p, fds);
+    const fmt = p.time === 'posix' ? 'real %2R\nuser %2U\nsys %2S' : (this.st.vars.has('TIMEFORMAT') ? (this.lookup('TIMEFORMAT') ?? '') : DEFAULT_TIMEFORMAT);
+    if (fmt !== '') await writeText(fds[2]?.sink ?? NULL_SINK, `${formatTimes(fmt, (this.now() - start) / 1000)}\n`).catch(() => {});
+    return status;
+  }
+
+  private async runPipeline(p: Pipeline, fds: Fds): Promise<number> {
     if (p.negate) this.errexitOff++;
     let status: number;
     try {
@@ -444,6 +457,7 @@ export class Interpreter implements ExpandHost {
     const savedPositional = st.positional;
     const savedLoop = this.loopDepth;
     st.positional = args;
+    this.callLines.push(this.lineno);
     st.funcStack.unshift(name);
     st.scopes.push(new Map());
     this.loopDepth = 0;
@@ -466,9 +480,25 @@ export class Interpreter implements ExpandHost {
         }
       }
       st.funcStack.shift();
+      this.callLines.pop();
       st.positional = savedPositional;
     }
   }
+}
+
+const DEFAULT_TIMEFORMAT = '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
+
+/** TIMEFORMAT: `%[p][l]R|U|S` (user and system time show as 0: the shell does not measure CPU), `%P`, `%%`. */
+function formatTimes(fmt: string, realS: number): string {
+  return fmt.replace(/%(%|P|([0-3])?(l)?([RUS]))/g, (_m, what: string, p: string | undefined, l: string | undefined, which: string) => {
+    if (what === '%') return '%';
+    if (what === 'P') return '0.00';
+    const v = which === 'R' ? realS : 0;
+    const digits = p === undefined ? 3 : Number(p);
+    if (l === undefined) return v.toFixed(digits);
+    const m = Math.floor(v / 60);
+    return `${m}m${(v - m * 60).toFixed(digits)}s`;
+  });
 }
 
 /** Parsed `eval` strings and traps, shared by all sessions (an AST is immutable). */

@@ -19,7 +19,7 @@ export async function runStages(it: Interpreter, p: Pipeline, fds: Fds): Promise
     const n = p.cmds.length;
     const pipes = Array.from({ length: n - 1 }, () => new Pipe(it.rt.limits.pipeBytes));
     // Under xtrace a stage starts once the one before it has traced its command, so the trace reads in order.
-    const dispatched = p.cmds.map(() => {
+    const dispatched = (it.st.opts.xtrace ? p.cmds : []).map(() => {
       let open: () => void = () => {};
       const promise = new Promise<void>((resolve) => {
         open = resolve;

@@ -46,6 +46,10 @@ function wordSource(r: Redirect): string {
 async function applyOne(it: Interpreter, r: Redirect, fds: Fds, opened: FileHandle[]): Promise<void> {
   const op = r.op;
   if (op === '<<' || op === '<<-' || op === '<<<') {
+    const eof = r.eof;
+    if (eof !== undefined) {
+      await it.err(`line ${eof.line}: warning: here-document at line ${eof.start} delimited by end-of-file (wanted \`${eof.delim}')`, fds, false);
+    }
     let text = r.quoted ? (r.target.parts[0]?.k === 'sq' ? r.target.parts[0].v : '') : await expandString(it, r.target);
     if (op === '<<<') text += '\n';
     if (text.length > it.rt.limits.heredocBytesMax) {

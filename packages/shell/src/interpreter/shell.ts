@@ -207,7 +207,7 @@ export class Shell {
       status = await it.runScript(program.script, fds);
       if (program.error !== null) {
         const e = program.error;
-        const line = e.message === 'syntax error: unexpected end of file' ? command.split('\n').length + 1 : e.line;
+        const line = atEnd(e.message) ? command.split('\n').length + 1 : e.line;
         await it.err(`-c: line ${line}: ${e.message}`, fds, false);
         if (e.message.includes('near unexpected token')) {
           await it.err(`-c: line ${line}: \`${command.split('\n')[line - 1] ?? ''}'`, fds, false);
@@ -230,6 +230,11 @@ export class Shell {
     }
     return status;
   }
+}
+
+/** Errors bash reports on the line after the last one (it read to the end of the input). */
+export function atEnd(message: string): boolean {
+  return message === 'syntax error: unexpected end of file' || message === "unexpected EOF while looking for matching `)'";
 }
 
 function signalName(n: number): string {

@@ -153,7 +153,8 @@ export function createState(init: { cwd: string; env: Record<string, string>; pi
     dirStack: [],
     status: 0,
     lastBgPid: 0,
-    lastArg: '',
+    // bash started without `_` in its environment sets it to its own name.
+    lastArg: 'bash',
     umask: 0o022,
     pid,
     bashPid: pid,

@@ -29,6 +29,8 @@ interface PendingHeredoc {
   redir: Redirect;
   delim: string;
   strip: boolean;
+  /** Line of the `<<` operator. */
+  line: number;
 }
 
 export interface Program {
@@ -59,7 +61,13 @@ export class Parser extends WordReader {
     try {
       for (;;) {
         this.skipSeparators();
-        if (this.pos >= this.src.length) break;
+        if (this.pos >= this.src.length) {
+          // Here-documents whose line had no newline after it: empty, delimited by the end of the input.
+          const pending = this.heredocs;
+          this.heredocs = [];
+          for (const h of pending) this.readHeredoc(h);
+          break;
+        }
         const lineStart = items.length;
         try {
           this.parseLine(items);
@@ -92,6 +100,8 @@ export class Parser extends WordReader {
         return;
       }
       if (!item.background && this.src.charAt(this.pos) !== ';') this.unexpected();
+      // `;;` outside a case arm is an error about the whole token.
+      if (this.src.startsWith(';;', this.pos)) this.unexpected();
       if (this.src.charAt(this.pos) === ';') this.pos++;
     }
   }
@@ -140,7 +150,10 @@ export class Parser extends WordReader {
     let body = '';
     const bodyLine = this.lineAt(this.pos);
     for (;;) {
-      if (this.pos >= s.length) break;
+      if (this.pos >= s.length) {
+        h.redir.eof = { line: this.lineAt(s.length), start: h.line, delim: h.delim };
+        break;
+      }
       let end = s.indexOf('\n', this.pos);
       if (end < 0) end = s.length;
       let line = s.slice(this.pos, end);
@@ -206,10 +219,17 @@ export class Parser extends WordReader {
     this.skipBlanks();
     const line = this.lineAt(this.pos);
     let negate = false;
+    let time: Pipeline['time'];
     while (this.atKeyword('!') || this.atKeyword('time')) {
       if (this.src.charAt(this.pos) === '!') negate = !negate;
+      else time = 'default';
       this.pos += this.src.charAt(this.pos) === '!' ? 1 : 4;
       this.skipBlanks();
+      if (time !== undefined && this.atKeyword('-p')) {
+        time = 'posix';
+        this.pos += 2;
+        this.skipBlanks();
+      }
     }
     const cmds: Command[] = [this.parseCommand()];
     const stderr: boolean[] = [];
@@ -222,7 +242,9 @@ export class Parser extends WordReader {
       this.skipSeparators();
       cmds.push(this.parseCommand());
     }
-    return { k: 'pipeline', negate, cmds, stderr, line };
+    const pipeline: Pipeline = { k: 'pipeline', negate, cmds, stderr, line };
+    if (time !== undefined) pipeline.time = time;
+    return pipeline;
   }
 
   private parseCommand(): Command {
@@ -249,6 +271,8 @@ export class Parser extends WordReader {
       this.depth++;
       const body = this.parseList(() => s.charAt(this.pos) === ')');
       this.depth--;
+      // An unclosed `(` subshell is a plain end of file to bash (unlike an unclosed `$(`).
+      if (this.pos >= s.length) this.fail('syntax error: unexpected end of file', true);
       this.expect(')');
       return compound({ k: 'subshell', body });
     }
@@ -497,13 +521,14 @@ export class Parser extends WordReader {
     if ((op === '<' || op === '>') && fd === null && s.charAt(i + 1) === '(') return null;
     this.pos = i + op.length;
     this.skipBlanks();
+    if (this.pos >= s.length || s.charAt(this.pos) === '\n') this.fail("syntax error near unexpected token `newline'");
     if (this.atWordEnd()) this.unexpected();
     const target = this.readWord();
     const redir: Redirect = { fd, op, target };
     if (op === '<<' || op === '<<-') {
       const quoted = target.parts.some((p) => p.k !== 'lit');
       redir.quoted = quoted;
-      this.heredocs.push({ redir, delim: literalText(target), strip: op === '<<-' });
+      this.heredocs.push({ redir, delim: literalText(target), strip: op === '<<-', line: this.lineAt(this.pos) });
     }
     return redir;
   }

@@ -57,25 +57,10 @@ export const SYSTEM_SOURCE = String.raw`
         output: [null, enc ? stdout.toString(enc) : stdout, enc ? stderr.toString(enc) : stderr],
       };
     }
-    /** Splits a simple command line into argv; shell syntax needs a shell program, which sandboxes lack. */
-    function tokenize(cmd) {
-      var out = [], cur = '', inTok = false, q = null;
-      for (var i = 0; i < cmd.length; i++) {
-        var c = cmd[i];
-        if (q) { if (c === q) q = null; else if (c === '\\' && q === '"' && i + 1 < cmd.length) cur += cmd[++i]; else cur += c; continue; }
-        if (c === "'" || c === '"') { q = c; inTok = true; continue; }
-        if (c === '\\' && i + 1 < cmd.length) { cur += cmd[++i]; inTok = true; continue; }
-        if (/\s/.test(c)) { if (inTok) { out.push(cur); cur = ''; inTok = false; } continue; }
-        if ('|&;<>()$'.indexOf(c) >= 0 || c.charCodeAt(0) === 96) {
-          var e = new Error('execSync: shell syntax (' + c + ') is not supported in this sandbox; run the program with execFileSync or spawnSync and an argument list');
-          e.code = 'ENOSYS';
-          throw e;
-        }
-        cur += c; inTok = true;
-      }
-      if (q) throw new Error('execSync: unterminated quote');
-      if (inTok) out.push(cur);
-      return out;
+    /** A command line runs through the sandbox's shell (/bin/sh, or options.shell), as in Node. */
+    function shellArgv(cmd, o) {
+      var sh = o && typeof o.shell === 'string' ? o.shell : '/bin/sh';
+      return [sh, '-c', cmd];
     }
     function fail(r, argv) {
       var e = r.error || new Error('Command failed: ' + argv.join(' ') + (r.stderr && r.stderr.length ? '\n' + r.stderr.toString() : ''));
@@ -87,9 +72,14 @@ export const SYSTEM_SOURCE = String.raw`
       if (o.stdio === undefined) o.stdio = dflt;
       return o;
     }
+    /** argv of spawn/spawnSync: with the shell option, the words joined and run by the shell, as in Node. */
+    function spawnArgv(cmd, args, o) {
+      var argv = [String(cmd)].concat(args.map(String));
+      return o && o.shell ? shellArgv(argv.join(' '), o) : argv;
+    }
     exports.spawnSync = function (cmd, args, o) {
       if (!Array.isArray(args)) { o = args; args = []; }
-      return run([String(cmd)].concat(args.map(String)), o);
+      return run(spawnArgv(cmd, args, o), o);
     };
     exports.execFileSync = function (file, args, o) {
       if (!Array.isArray(args)) { o = args; args = []; }
@@ -99,7 +89,7 @@ export const SYSTEM_SOURCE = String.raw`
       return r.stdout;
     };
     exports.execSync = function (cmd, o) {
-      var argv = tokenize(String(cmd));
+      var argv = shellArgv(String(cmd), o);
       var r = run(argv, syncOpts(o, ['pipe', 'pipe', 'inherit']));
       if (r.error || r.status !== 0) throw fail(r, argv);
       return r.stdout;
@@ -137,11 +127,11 @@ export const SYSTEM_SOURCE = String.raw`
     }
     exports.spawn = function (cmd, args, o) {
       if (!Array.isArray(args)) { o = args; args = []; }
-      return startAsync([String(cmd)].concat(args.map(String)), o, null);
+      return startAsync(spawnArgv(cmd, args, o), o, null);
     };
     exports.exec = function (cmd, o, cb) {
       if (typeof o === 'function') { cb = o; o = {}; }
-      return startAsync(tokenize(String(cmd)), o, cb || null);
+      return startAsync(shellArgv(String(cmd), o), o, cb || null);
     };
     exports.execFile = function (file, args, o, cb) {
       if (typeof args === 'function') { cb = args; args = []; o = {}; }

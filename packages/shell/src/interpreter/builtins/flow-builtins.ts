@@ -34,7 +34,11 @@ function statusArg(it: Interpreter, argv: string[]): number {
 
 async function source(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
   const file = argv[1];
-  if (file === undefined) return fail(it, fds, `${argv[0]}: filename argument required`, 2);
+  if (file === undefined) {
+    await it.err(`${argv[0]}: filename argument required`, fds);
+    await it.err(`${argv[0]}: usage: ${argv[0]} filename [arguments]`, fds, false, '');
+    return 2;
+  }
   let path = resolvePath(it.st.cwd, file);
   if (!file.includes('/')) {
     for (const dir of (it.lookup('PATH') ?? '').split(':')) {
@@ -133,7 +137,19 @@ export const FLOW_BUILTINS: Record<string, ShellBuiltin> = {
     }
     throw new ReturnSignal(statusArg(it, argv));
   },
-  exit: async (it, argv) => {
+  caller: async (it, argv, fds) => {
+    // bash -c has no source file for its frames, so only a script's functions have a caller to show.
+    if (it.st.funcStack.length === 0 || !it.fromFile) return 1;
+    const line = it.callLines[it.callLines.length - 1] ?? 0;
+    const detail = argv[1] === undefined ? '' : ` ${it.st.funcStack[1] ?? 'main'}`;
+    await out(fds, `${line}${detail} ${it.st.arg0}\n`);
+    return 0;
+  },
+  exit: async (it, argv, fds) => {
+    if (argv.length > 2 && /^[-+]?[0-9]+$/.test(argv[1] ?? '')) {
+      await it.err('exit: too many arguments', fds);
+      throw new ExitSignal(1);
+    }
     throw new ExitSignal(statusArg(it, argv));
   },
   eval: async (it, argv, fds) => {

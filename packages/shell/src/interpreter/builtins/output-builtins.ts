@@ -42,7 +42,10 @@ async function printfBuiltin(it: Interpreter, argv: string[], fds: Fds): Promise
   }
   if (argv[i] === '--') i++;
   const format = argv[i];
-  if (format === undefined) return fail(it, fds, 'printf: usage: printf [-v var] format [arguments]', 2);
+  if (format === undefined) {
+    await it.err('printf: usage: printf [-v var] format [arguments]', fds, false, '');
+    return 2;
+  }
   const r = printf(format, argv.slice(i + 1), format.includes('%(') ? it.now() : 0);
   for (const e of r.errors) await it.err(e, fds);
   if (target !== null) {

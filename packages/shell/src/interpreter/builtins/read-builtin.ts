@@ -49,7 +49,11 @@ export async function readBuiltin(it: Interpreter, argv: string[], fds: Fds): Pr
       else if (f === 'n' || f === 'N') {
         count = Number(takeArg());
         exact = f === 'N';
-      } else if (f === 't') timeoutS = Number(takeArg());
+      } else if (f === 't') {
+        const spec = takeArg();
+        if (!/^\d*\.?\d+$|^\d+\.$/.test(spec)) return fail(it, fds, `read: ${spec}: invalid timeout specification`, 1);
+        timeoutS = Number(spec);
+      }
       else if (f === 'u') fd = Number(takeArg());
       else return fail(it, fds, `read: -${f}: invalid option`, 2);
     }

@@ -160,14 +160,22 @@ async function declare(it: Interpreter, argv: string[], fds: Fds): Promise<numbe
 async function unset(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
   let fn = false;
   let refMode = false;
+  let varOnly = false;
   let status = 0;
   for (const a of argv.slice(1)) {
     if (a === '-f') fn = true;
-    else if (a === '-v') fn = false;
-    else if (a === '-n') refMode = true;
+    else if (a === '-v') {
+      fn = false;
+      varOnly = true;
+    } else if (a === '-n') refMode = true;
     else if (fn) it.st.funcs.delete(a);
     else {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(a);
+      // A name that cannot be a variable may still name a function.
+      if (m === null && !varOnly && !/[$`'"\\=[\]/]/.test(a)) {
+        it.st.funcs.delete(a);
+        continue;
+      }
       if (m === null) {
         status = await fail(it, fds, `unset: \`${a}': not a valid identifier`, 1);
         continue;
@@ -251,7 +259,7 @@ async function set(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
           continue;
         }
         const entry = SET_O_TABLE.find(([o]) => o === name);
-        if (entry === undefined) return fail(it, fds, `set: ${name}: invalid option name`, 1);
+        if (entry === undefined) return fail(it, fds, `set: ${name}: invalid option name`, 2);
         if (typeof entry[1] !== 'boolean') st.opts[entry[1]] = on;
         continue;
       }
@@ -301,7 +309,10 @@ async function shopt(it: Interpreter, argv: string[], fds: Fds): Promise<number>
 async function getopts(it: Interpreter, argv: string[], fds: Fds): Promise<number> {
   const spec = argv[1];
   const name = argv[2];
-  if (spec === undefined || name === undefined) return fail(it, fds, 'getopts: usage: getopts optstring name [arg ...]', 2);
+  if (spec === undefined || name === undefined) {
+    await it.err('getopts: usage: getopts optstring name [arg ...]', fds, false, '');
+    return 2;
+  }
   const st = it.st;
   const args = argv.length > 3 ? argv.slice(3) : st.positional;
   const silent = spec.startsWith(':');
@@ -410,7 +421,8 @@ export const VAR_BUILTINS: Record<string, ShellBuiltin> = {
   },
   shift: async (it, argv, fds) => {
     const n = argv[1] === undefined ? 1 : Number(argv[1]);
-    if (!Number.isInteger(n) || n < 0) return fail(it, fds, `shift: ${argv[1]}: numeric argument required`, 1);
+    if (!/^-?[0-9]+$/.test(argv[1] ?? '1')) return fail(it, fds, `shift: ${argv[1]}: numeric argument required`, 1);
+    if (n < 0) return fail(it, fds, `shift: ${argv[1]}: shift count out of range`, 1);
     if (n > it.st.positional.length) return 1;
     it.st.positional = it.st.positional.slice(n);
     return 0;
