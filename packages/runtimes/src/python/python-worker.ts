@@ -92,6 +92,13 @@ export async function runPython(spec: RunSpec, port: PortLike): Promise<void> {
     py.runPython('import time, _burrow_sys, _burrow_subprocess\ntime.sleep = _burrow_sys.sleep\n_burrow_subprocess.install()');
     hardenInterpreter(py);
     if (opts.context === true) {
+      // The context's working directory and environment, as a program's are set by _burrow_main.
+      const where = Buffer.from(JSON.stringify([opts.cwd, envRecord(spec.env)])).toString('base64');
+      py.runPython(
+        'def __burrow_enter(cwd, env):\n    import os\n    os.environ.update(env)\n    try:\n        os.chdir(cwd)\n' +
+          '    except OSError:\n        pass\n' +
+          `__burrow_enter(*__import__('json').loads(__import__('base64').b64decode('${where}')))\ndel __burrow_enter`,
+      );
       sys.markStarted();
       context = serveContext(py, port);
       return;
