@@ -6,6 +6,7 @@
 import {
   type Burrow,
   type CreateOptions,
+  DEFAULT_SANDBOX_LIMITS,
   type EventStream,
   type ExecOptions,
   type ExecResult,
@@ -22,6 +23,7 @@ import {
 import { App, type AppOptions } from './app.js';
 import { parseWith, toBurrowError } from './errors.js';
 import { textEvents } from './fleet/exec-text.js';
+import { openDownload, uploadFile } from './fleet/file-transfer.js';
 import type { Fleet } from './fleet/fleet.js';
 import type { SandboxEntry } from './fleet/sandbox-entry.js';
 import { DEFAULT_TENANT } from './http/auth.js';
@@ -50,9 +52,6 @@ async function* guarded<T>(f: () => AsyncIterable<T> | Promise<AsyncIterable<T>>
   }
 }
 
-async function* chunksOf(data: Uint8Array, bytes: number): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < data.length; at += bytes) yield data.subarray(at, at + bytes);
-}
 
 function execCall(command: string, opts: ExecOptions) {
   const { signal: _signal, ...rest } = opts;
@@ -76,20 +75,28 @@ class EmbeddedSandbox implements Sandbox {
       write: (path, data) => call(async () => (await entry()).writeFile(path, typeof data === 'string' ? Buffer.from(data) : data)),
       upload: (path, source, opts = {}) =>
         call(async () => {
-          const parts: Uint8Array[] = [];
+          // Streamed into the sandbox a chunk at a time (temporary file, then an atomic rename), as over HTTP.
           let done = 0;
-          for await (const chunk of source) {
-            parts.push(chunk);
-            done += chunk.length;
-            opts.onProgress?.(done, opts.size);
-          }
-          await (await entry()).writeFile(path, Buffer.concat(parts));
+          const counted = (async function* () {
+            for await (const chunk of source) {
+              done += chunk.length;
+              opts.onProgress?.(done, opts.size);
+              yield chunk;
+            }
+          })();
+          await uploadFile((await entry()).kernel.fs, path, counted, { limitBytes: DEFAULT_SANDBOX_LIMITS.fileBytesMax });
         }),
       download: (path, opts = {}) =>
         guarded(async () => {
-          const data = await (await entry()).readFile(path);
-          opts.onProgress?.(data.length, data.length);
-          return chunksOf(data, 64 * 1024);
+          const { size, chunks } = await openDownload((await entry()).kernel.fs, path);
+          let done = 0;
+          return (async function* () {
+            for await (const chunk of chunks) {
+              done += chunk.length;
+              opts.onProgress?.(done, size);
+              yield chunk;
+            }
+          })();
         }),
       list: (path, opts = {}) => call(async () => (await entry()).list(path, opts.recursive === true)),
       stat: (path) => call(async () => (await entry()).stat(path)),
