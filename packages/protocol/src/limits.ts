@@ -140,6 +140,12 @@ export const SERVICE_LIMITS = Object.freeze({
   logLineBytesMax: 64 * KiB,
   /** Idle keep-alive of an HTTP connection. */
   keepAliveMs: 65_000,
+  /** One piece of a file download read from the sandbox: the most a download holds at once. */
+  downloadChunkBytes: 256 * KiB,
+  /** One write of an upload into the sandbox: the most an upload holds at once. */
+  uploadChunkBytes: 1 * MiB,
+  /** The largest file range one runner call may carry (bounds one IPC message). */
+  fileChunkBytesMax: 16 * MiB,
 });
 
 /** Limits of the JavaScript runtime (QuickJS-ng). */

@@ -13,7 +13,7 @@
  * blocks on its next write. Stdin is ack-based: a `stdin` request is answered once the kernel took the bytes.
  */
 import type { DirEntryInfo, ExecEvent, ExitStatus, FileStatInfo, ProcessInfo, Signal } from '@burrow/kernel';
-import type { ProcessLimits, SandboxLimits } from '@burrow/protocol';
+import { type ProcessLimits, type SandboxLimits, SERVICE_LIMITS } from '@burrow/protocol';
 import {
   arrayOf,
   boolean,
@@ -159,7 +159,7 @@ const spawnOptions: Check<WireSpawnOptions> = object({
 });
 
 /** The most one readFileChunk reply carries: a chunk is one IPC message, which the channel holds whole. */
-export const FILE_CHUNK_BYTES_MAX = 16 * 1024 * 1024;
+export const FILE_CHUNK_BYTES_MAX = SERVICE_LIMITS.fileChunkBytesMax;
 
 const fsCall: Check<FsCall> = oneOf<FsCall>('call', {
   readFile: object({ call: literal('readFile'), path }),

@@ -11,12 +11,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { KernelFs } from '@burrow/kernel';
-import { type BurrowError, burrowError, Errno, isKernelError, KernelError } from '@burrow/protocol';
+import { type BurrowError, burrowError, Errno, isKernelError, KernelError, SERVICE_LIMITS } from '@burrow/protocol';
 
 /** Bytes per read of a download: a few IPC round trips per MiB, little memory per transfer. */
-export const DOWNLOAD_CHUNK_BYTES = 256 * 1024;
+export const DOWNLOAD_CHUNK_BYTES = SERVICE_LIMITS.downloadChunkBytes;
 /** Most bytes per write of an upload: small request chunks are coalesced up to it, large ones split. */
-export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = SERVICE_LIMITS.uploadChunkBytes;
 
 export interface FileDownload {
   /** The file's size when the download opened; `chunks` yields exactly this many bytes. */
