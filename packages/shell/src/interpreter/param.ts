@@ -150,7 +150,9 @@ export async function expandParam(h: ExpandHost, p: ParamPart, fb: FieldBuilder,
       }
       const text = await expandString(h, op.word);
       if (op.op === 'error') {
-        throw new ShellError(`${display}: ${text === '' ? 'parameter null or not set' : text}`, 127, true);
+        // Like an unbound variable: 127 under bash -c, 1 in a script or with errexit.
+        const status = st.opts.errexit || h.fromFile ? 1 : 127;
+        throw new ShellError(`${display}: ${text === '' ? 'parameter null or not set' : text}`, status, true);
       }
       if (index !== null) setIndex(st, name, await subscript(h, name, index), text, null);
       else setScalar(st, name, text, null);

@@ -8,8 +8,7 @@
  */
 import { Errno, isKernelError } from '@burrow/protocol';
 import { parseProgram } from '../parser/parser.js';
-import type { Fds, Interpreter } from './interpreter.js';
-import { Interpreter as InterpreterClass } from './interpreter.js';
+import { type Fds, Interpreter } from './interpreter.js';
 import { ATTR, createState, OPTION_LETTERS, type OptionName } from './state.js';
 import { atEnd } from './shell.js';
 import { exportedEnv } from './vars.js';
@@ -59,7 +58,7 @@ export async function runShellScript(it: Interpreter, src: ScriptSource, fds: Fd
   st.positional = src.args;
   for (const o of src.opts) st.opts[o] = true;
   if (src.fromFile && src.arg0 !== 'bash' && src.arg0 !== 'sh') st.vars.set('BASH_SOURCE', { attrs: ATTR.indexed, a: [src.arg0] });
-  const child = new InterpreterClass(st, it.rt, it.signal, false);
+  const child = new Interpreter(st, it.rt, it.signal, false);
   child.fromFile = src.fromFile;
   const program = parseProgram(src.text);
   let status: number;

@@ -117,6 +117,9 @@ export function createState(init: { cwd: string; env: Record<string, string>; pi
   // The bash whose behaviour the shell follows (Debian 12's), running as root.
   const bash: Record<string, string> = { BASH_VERSION: '5.2.15(1)-release', UID: '0', EUID: '0', HOSTNAME: 'sandbox' };
   for (const [k, v] of Object.entries(bash)) if (!vars.has(k)) vars.set(k, { attrs: 0, s: v });
+  // A new bash counts itself in SHLVL and exports OLDPWD without a value.
+  vars.set('SHLVL', { attrs: ATTR.export, s: String((Number.parseInt(init.env.SHLVL ?? '0', 10) || 0) + 1) });
+  if (!vars.has('OLDPWD')) vars.set('OLDPWD', { attrs: ATTR.export });
   if (!vars.has('BASH_VERSINFO')) vars.set('BASH_VERSINFO', { attrs: ATTR.indexed, a: ['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'] });
   vars.set('PWD', { attrs: ATTR.export, s: init.cwd });
   return {

@@ -11,7 +11,7 @@ import type { Builtin } from '../types.js';
 /** Whether `name` is one of Burrow's builtin commands (imported lazily: the registry imports this file). */
 async function isBuiltinCommand(name: string): Promise<boolean> {
   const { builtins } = await import('../index.js');
-  return Object.hasOwn(builtins, name);
+  return Object.hasOwn(builtins, name) || name === 'bash' || name === 'sh';
 }
 
 export const which: Builtin = (ctx) =>

@@ -191,14 +191,19 @@ export const ENV_BUILTINS: Record<string, ShellBuiltin> = {
   },
   type: async (it, argv, fds) => {
     let mode: 'V' | 't' | 'p' = 'V';
+    let all = false;
     let status = 0;
     for (const a of argv.slice(1)) {
       if (a === '-t') mode = 't';
       else if (a === '-p' || a === '-P') mode = 'p';
-      else if (a === '-a') continue;
+      else if (a === '-a') all = true;
       else if (!(await describe(it, a, fds, mode))) {
         status = 1;
         if (mode === 'V') await it.err(`type: ${a}: not found`, fds);
+      } else if (all && mode !== 'p' && (SHELL_BUILTIN_NAMES.includes(a) || it.st.funcs.has(a))) {
+        // -a: also the file the name would run as a command.
+        const path = await findInPath(it, a);
+        if (path !== null) await out(fds, mode === 't' ? 'file\n' : `${a} is ${path}\n`);
       }
     }
     return status;
