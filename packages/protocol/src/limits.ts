@@ -110,6 +110,11 @@ export const EXEC_LIMITS = Object.freeze({
 export const WORKER_POOL = Object.freeze({
   /** Idle workers kept ready: a new worker thread costs ~30 ms, a pooled one nothing. */
   idleWorkersMax: 4,
+  /**
+   * Spare workers booted ahead of demand. Below idleWorkersMax, so workers handed back after use are kept
+   * and a stream of short processes reuses them instead of booting one per process.
+   */
+  spareWorkers: 2,
 });
 
 /** Limits of the service (HTTP API, fleet, background processes). */

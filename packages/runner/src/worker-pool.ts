@@ -50,12 +50,17 @@ export class WorkerPool implements ProcessLauncher {
     return this.idle.shift();
   }
 
+  /**
+   * Keeps WORKER_POOL.spareWorkers booting or ready. The pool grows past that only with workers handed back after
+   * use (already booted and warm), so a steady stream of short processes reuses the same few threads instead
+   * of booting a new one per process.
+   */
   private scheduleRefill(): void {
-    if (this.refillScheduled || this.closed) return;
+    if (this.refillScheduled || this.closed || this.idle.length >= WORKER_POOL.spareWorkers) return;
     this.refillScheduled = true;
     setImmediate(() => {
       this.refillScheduled = false;
-      if (!this.closed) this.prewarm();
+      if (!this.closed) this.prewarm(WORKER_POOL.spareWorkers);
     });
   }
 
