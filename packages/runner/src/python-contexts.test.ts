@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalKernel } from './local-host.js';
 import type { PythonPool } from './python-pool.js';
-import { pythonKernel, testPythonPool } from './testing/python-kernel.js';
+import { pythonKernel, usePythonKernel } from './testing/python-kernel.js';
 
 describe('code-interpreter contexts', () => {
-  let pool: PythonPool;
   let k: LocalKernel;
-  beforeAll(async () => {
-    pool = testPythonPool(2);
-    await pool.prewarm();
-    k = await pythonKernel(pool);
-  }, 180_000);
-  afterAll(async () => {
-    await k.close();
-    await pool.close();
+  let pool: PythonPool;
+  usePythonKernel((kernel, p) => {
+    k = kernel;
+    pool = p;
   });
 
   it('keeps variables, imports and functions across calls and returns the last value as MIME bundles', async () => {

@@ -2,25 +2,17 @@
  * One test per known way out of Pyodide to the host, each showing it fails inside a Burrow Python process.
  * Every probe prints BLOCKED when the way is closed and ESCAPED when it reached the host.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalKernel } from './local-host.js';
-import type { PythonPool } from './python-pool.js';
 import { run } from './testing/programs.js';
-import { pythonKernel, testPythonPool } from './testing/python-kernel.js';
+import { usePythonKernel } from './testing/python-kernel.js';
 
 const ENV = { PATH: '/usr/bin:/bin' };
 
 describe('python hardening', () => {
-  let pool: PythonPool;
   let k: LocalKernel;
-  beforeAll(async () => {
-    pool = testPythonPool(2);
-    await pool.prewarm();
-    k = await pythonKernel(pool);
-  }, 180_000);
-  afterAll(async () => {
-    await k.close();
-    await pool.close();
+  usePythonKernel((kernel) => {
+    k = kernel;
   });
 
   async function probe(code: string): Promise<string> {

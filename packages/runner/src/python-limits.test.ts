@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalKernel } from './local-host.js';
-import type { PythonPool } from './python-pool.js';
 import { run } from './testing/programs.js';
-import { pythonKernel, testPythonPool } from './testing/python-kernel.js';
+import { usePythonKernel } from './testing/python-kernel.js';
 
 const ENV = { PATH: '/usr/bin:/bin' };
 const MiB = 1024 * 1024;
 
 describe('python limits and signals', () => {
-  let pool: PythonPool;
   let k: LocalKernel;
-  beforeAll(async () => {
-    pool = testPythonPool(2);
-    await pool.prewarm();
-    k = await pythonKernel(pool);
-  }, 180_000);
-  afterAll(async () => {
-    await k.close();
-    await pool.close();
+  usePythonKernel((kernel) => {
+    k = kernel;
   });
 
   it('raises MemoryError past the memory limit, and the program goes on', async () => {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalKernel } from './local-host.js';
-import type { PythonPool } from './python-pool.js';
 import { run } from './testing/programs.js';
-import { pythonKernel, testPythonPool } from './testing/python-kernel.js';
+import { usePythonKernel } from './testing/python-kernel.js';
 
 const ENV = { PATH: '/usr/bin:/bin' };
 
 describe('python subprocess and files through the kernel', () => {
-  let pool: PythonPool;
   let k: LocalKernel;
-  beforeAll(async () => {
-    pool = testPythonPool(2);
-    await pool.prewarm();
-    k = await pythonKernel(pool);
-  }, 180_000);
-  afterAll(async () => {
-    await k.close();
-    await pool.close();
+  usePythonKernel((kernel) => {
+    k = kernel;
   });
 
   it('runs a child Python with subprocess.run and captures its output and status', async () => {
