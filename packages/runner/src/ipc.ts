@@ -93,6 +93,8 @@ export type Request =
   | { op: 'fs'; sandbox: string; fs: FsCall }
   | { op: 'snapshot'; sandbox: string }
   | { op: 'probe'; probe: ProbeKind; arg: string }
+  /** The Python template image, made by the parent: the runner may not write it to disk itself. */
+  | { op: 'python-template'; image: Uint8Array }
   | ContextRequest;
 
 export type Op = Request['op'];
@@ -235,6 +237,7 @@ const request: Check<Request> = oneOf<Request>('op', {
   fs: object({ op: literal('fs'), sandbox: sandboxId, fs: fsCall }),
   snapshot: object({ op: literal('snapshot'), sandbox: sandboxId }),
   probe: object({ op: literal('probe'), probe: literal(...PROBES), arg: str(4096) }),
+  'python-template': object({ op: literal('python-template'), image: bytes }),
   ...contextRequestChecks,
 });
 

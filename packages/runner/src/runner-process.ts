@@ -69,6 +69,8 @@ export class RunnerProcess implements RunnerLink {
   /** Resolved when the current child is ready and its kernels are recreated; requests wait on it. */
   private ready: Promise<void> = Promise.resolve();
   private closing = false;
+  /** The Python template image handed to the runner (sent again after a restart). */
+  private pythonTemplate: Uint8Array | null = null;
   private failedStarts = 0;
   private stderrTail = '';
   private restartCount = 0;
@@ -118,6 +120,15 @@ export class RunnerProcess implements RunnerLink {
       throw e;
     }
     return kernel;
+  }
+
+  /**
+   * Hands the runner the Python template image (made and cached by the parent, since a runner may not
+   * write files): its later sandboxes start Python from it. Sent again to a restarted runner.
+   */
+  async setPythonTemplate(image: Uint8Array): Promise<void> {
+    this.pythonTemplate = image;
+    await this.request({ op: 'python-template', image }, nothing);
   }
 
   /** Runs a test-only probe in the runner (see probes.ts); the runner must be started with `probes`. */
@@ -287,6 +298,9 @@ export class RunnerProcess implements RunnerLink {
         this.failedStarts++;
         if (this.failedStarts >= RESTART_ATTEMPTS_MAX) throw e;
       }
+    }
+    if (this.pythonTemplate !== null) {
+      await this.send({ op: 'python-template', image: this.pythonTemplate }).catch(() => {});
     }
     // A kernel that cannot be recreated (its snapshot refused) fails its own later calls, not the others'.
     await Promise.allSettled(

@@ -21,6 +21,7 @@ import {
   type WireError,
 } from './ipc.js';
 import { LocalKernel } from './local-host.js';
+import { PythonPool } from './python-pool.js';
 import { runProbe } from './probes.js';
 import { runCodeRequest, runContextCall } from './runner-contexts.js';
 import { baseLayer } from './base-layer.js';
@@ -69,6 +70,9 @@ export class UnknownSandbox extends Error {}
 
 export class RunnerService {
   private readonly sandboxes = new Map<string, HostedSandbox>();
+
+  /** Python processes' pool, once the parent has sent a template image (until then each kernel's default). */
+  private python: PythonPool | null = null;
 
   constructor(private readonly opts: RunnerServiceOptions) {}
 
@@ -159,6 +163,10 @@ export class RunnerService {
       }
       case 'snapshot':
         return new SnapshotEncoder().encode(this.sandbox(req.sandbox).kernel.kernel.vfs.snapshot());
+      case 'python-template':
+        // Python processes of sandboxes created from now on start from this image (earlier ones keep theirs).
+        this.python ??= new PythonPool({ template: req.image });
+        return null;
       case 'probe':
         if (!this.opts.probes) throw new Error('probes are not enabled in this runner');
         return runProbe(req.probe, req.arg);
@@ -189,6 +197,7 @@ export class RunnerService {
           });
     const kernel = await LocalKernel.create({
       pool: this.opts.pool,
+      ...(this.python === null ? {} : { python: this.python }),
       ...(vfs === undefined ? {} : { vfs }),
       ...(limits === undefined ? {} : { sandboxLimits: limits }),
       ...(req.processLimits === undefined ? {} : { processLimits: req.processLimits }),

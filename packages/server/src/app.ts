@@ -12,7 +12,7 @@ import { Fleet } from './fleet/fleet.js';
 import { Auth, DEFAULT_TENANT } from './http/auth.js';
 import { createHttpServer } from './http/http-server.js';
 import { createLogger, type Logger } from './log.js';
-import { type HostFactory, runnerHost } from './runners/kernel-host.js';
+import { type HostFactory, runnerHosts } from './runners/kernel-host.js';
 
 export const VERSION = '0.1.0';
 
@@ -37,7 +37,7 @@ export class App {
     mkdirSync(join(opts.dataDir, 'cache'), { recursive: true });
     this.log = opts.log ?? createLogger('info');
     this.auth = new Auth(opts.keys ?? {});
-    this.fleet = new Fleet(opts.hosts ?? runnerHost);
+    this.fleet = new Fleet(opts.hosts ?? runnerHosts(join(opts.dataDir, 'cache', 'python')));
     for (const tenant of this.auth.open ? [DEFAULT_TENANT] : this.auth.tenantNames()) this.fleet.prewarm(tenant);
   }
 
