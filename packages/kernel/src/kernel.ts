@@ -293,12 +293,23 @@ export class Kernel implements SysKernel {
    * js-worker.ts), optionally from an image of an earlier one. CPU is bounded per cell by its caller.
    */
   spawnJavascriptContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
+    const { envList, limits, stdio } = this.contextLaunch(env);
+    return this.spawnJavascript(['node'], envList, env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
+  }
+
+  /**
+   * What every code-interpreter context starts with: null stdio (cells bring their output back as messages)
+   * and no CPU limit (an idle context waits for its next cell outside any syscall; its caller bounds each
+   * cell's time instead).
+   */
+  private contextLaunch(env: Record<string, string>): { envList: string[]; limits: ProcessLimits; stdio: SpawnStdio } {
     if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
     const nul = new NullDescriptor();
-    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    const limits = { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY };
-    const stdio = { stdin: nul, stdout: nul, stderr: nul };
-    return this.spawnJavascript(['node'], envList, env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
+    return {
+      envList: Object.entries(env).map(([k, v]) => `${k}=${v}`),
+      limits: { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY },
+      stdio: { stdin: nul, stdout: nul, stderr: nul },
+    };
   }
 
   /** Starts `sh -c …` / `sh FILE` (argv[0] resolved to the sh marker file): one command line, then exit. */
@@ -365,11 +376,8 @@ export class Kernel implements SysKernel {
    * timeout, not by cpuMsMax (an idle context waits for its next cell outside any syscall).
    */
   spawnPythonContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
-    if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
-    const nul = new NullDescriptor();
-    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    const limits = { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY };
-    return this.spawnPython(['python3'], env, envList, cwd, limits, { stdin: nul, stdout: nul, stderr: nul }, {}, {
+    const { envList, limits, stdio } = this.contextLaunch(env);
+    return this.spawnPython(['python3'], env, envList, cwd, limits, stdio, {}, {
       context: true,
       ...(image === undefined ? {} : { template: image }),
     });
