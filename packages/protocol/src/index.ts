@@ -1,4 +1,3 @@
-export { SHELL_LIMITS } from './shell-limits.js';
 export { Errno, errnoMessage, errnoName, isKernelError, KernelError } from './errno.js';
 export {
   CHANNEL_LIMITS,
@@ -9,6 +8,8 @@ export {
   PYTHON_LIMITS,
   MODULE_LIMITS,
   SERVICE_LIMITS,
+  SHELL_LIMITS,
+  type ShellLimits,
   type ProcessLimits,
   type SandboxLimits,
   WORKER_POOL,

@@ -7,6 +7,7 @@
  * bash 5.2 does inside `[[ ]]`; quoting (a backslash before `(`) keeps them literal. Compiled expressions are cached by pattern and flags; they are immutable
  * (no `g`/`y` flag), so sharing them is safe. Matching is by code point (the RegExp uses the `u` flag).
  */
+import { SHELL_LIMITS } from '@burrow/protocol';
 
 export interface FnmatchFlags {
   pathname?: boolean;
@@ -30,7 +31,7 @@ const CLASSES: Record<string, string> = {
   word: '\\p{L}\\p{Nd}_',
 };
 
-const CACHE_ENTRIES_MAX = 512;
+const CACHE_ENTRIES_MAX = SHELL_LIMITS.fnmatchCacheEntriesMax;
 const cache = new Map<string, RegExp>();
 
 /** Does `text` match `pattern` as a whole? */

@@ -5,11 +5,12 @@
  * greedy and the first match found at the leftmost position wins (POSIX asks for the longest; for the
  * patterns that reach this engine the two rarely differ).
  */
+import { SHELL_LIMITS } from '@burrow/protocol';
 import { emitSet } from './emit-regex.js';
 import { type RegexNode, RegexError } from './parse-regex.js';
 
 /** Steps one search may take before it is abandoned; about a tenth of a second of work. */
-export const BACKTRACK_STEPS_MAX = 2_000_000;
+export const BACKTRACK_STEPS_MAX = SHELL_LIMITS.regexBacktrackStepsMax;
 
 type Cont = (pos: number) => boolean;
 

@@ -12,6 +12,7 @@
  * Positions are UTF-16 indices into the text. Every engine treats `^`/`$` as the ends of the whole text and
  * lets `.` match a newline, as sed's pattern space and awk's strings need.
  */
+import { SHELL_LIMITS } from '@burrow/protocol';
 import { RE2JS } from 're2js';
 import { BacktrackMatcher } from './backtrack-matcher.js';
 import { analyseRegex, emitRegex } from './emit-regex.js';
@@ -21,9 +22,9 @@ export { RegexError };
 export type { RegexSyntax };
 
 /** Backtracking steps V8's engine may be exposed to on one text (its worst case, not its usual cost). */
-const NATIVE_STEPS_MAX = 2 ** 26;
+const NATIVE_STEPS_MAX = SHELL_LIMITS.regexNativeStepsMax;
 /** Compiled patterns kept for reuse (awk's dynamic regexes recompile the same strings). */
-const CACHE_ENTRIES_MAX = 256;
+const CACHE_ENTRIES_MAX = SHELL_LIMITS.regexCacheEntriesMax;
 
 export interface RegexOptions {
   syntax: RegexSyntax;

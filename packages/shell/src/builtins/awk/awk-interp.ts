@@ -6,6 +6,7 @@
  * function returns cost nothing special. Loops yield every few thousand iterations to flush output and to
  * notice an abort.
  */
+import { SHELL_LIMITS } from '@burrow/protocol';
 import { compileRegex, type Regex } from '../../regex/compile-regex.js';
 import type { Expr, FuncDef, LValue, Program, Rule, Stmt, VarRef } from './awk-ast.js';
 import { type AwkHost, callBuiltin } from './awk-functions.js';
@@ -26,9 +27,9 @@ export enum Code {
 }
 
 /** Loop iterations between yields to the event loop. */
-const YIELD_EVERY = 4096;
+const YIELD_EVERY = SHELL_LIMITS.awkYieldEvery;
 /** Nested user-function calls: bounds the JavaScript stack an awk program can use. */
-const CALL_DEPTH_MAX = 3000;
+const CALL_DEPTH_MAX = SHELL_LIMITS.awkCallDepthMax;
 
 function isArray(v: Slot): v is AwkArray {
   return v instanceof Map;
