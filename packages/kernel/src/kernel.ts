@@ -34,6 +34,9 @@ import { dispatch, registerHandlers } from './wasi/dispatch.js';
 import { INTERPRETER_MARKERS, interpreterOf, type PythonLaunch, pythonLaunch } from './process/interpreters.js';
 import { builtinCommandOf, runShellCommand, shellCommandOf } from './process/shell-command.js';
 
+/** The part of a LaunchSpec that depends on the kind of program (the kernel fills in the rest). */
+export type LaunchKindSpec = Omit<LaunchSpec, 'pid' | 'channels' | 'doorbell' | 'argv' | 'env'>;
+
 export interface LaunchSpec {
   kind: 'wasm' | 'shell' | 'python' | 'javascript';
   pid: number;
@@ -227,13 +230,13 @@ export class Kernel implements SysKernel {
     const path = this.resolveProgram(argv[0] as string, cwd, env);
     const bytes = this.vfs.readFile(path);
     const interpreter = interpreterOf(bytes);
-    if (interpreter === 'python') return this.spawnPython(argv, env, envList, cwd, limits, stdio, opts);
-    if (interpreter === 'sh') return this.spawnShellCommand(argv, env, envList, cwd, limits, stdio, opts);
+    if (interpreter === 'python') return this.spawnPython(argv, env, cwd, limits, stdio, opts);
+    if (interpreter === 'sh') return this.spawnShellCommand(argv, env, cwd, limits, stdio, opts);
     if (interpreter === 'builtin') {
       const command = ['sh', '-c', builtinCommandOf(argv)];
-      return this.spawnShellCommand(command, env, envList, cwd, limits, stdio, opts);
+      return this.spawnShellCommand(command, env, cwd, limits, stdio, opts);
     }
-    if (interpreter === 'node') return this.spawnJavascript(argv, envList, env, cwd, limits, stdio, opts);
+    if (interpreter === 'node') return this.spawnJavascript(argv, env, cwd, limits, stdio, opts);
     if (bytes.length > MODULE_LIMITS.moduleBytesMax) throw new KernelError(Errno.NOMEM, 'module too large');
     let compiled: ReturnType<ModuleCache['get']>;
     try {
@@ -244,16 +247,11 @@ export class Kernel implements SysKernel {
     }
     const used = [...this.procs.values()].reduce((n, q) => n + (q.state === 'running' ? q.memoryBytes : 0), 0);
     if (used >= this.sandboxLimits.memoryBytesMax) throw new KernelError(Errno.NOMEM, 'sandbox memory limit');
-    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, () => ({
       kind: 'wasm',
-      pid: proc.pid,
       module: compiled.module,
       importsMemory: compiled.importsMemory,
       maxPages: compiled.maxPages,
-      channels: proc.endpoints.map((e) => e.channel),
-      doorbell: this.host.doorbell,
-      argv: proc.argv,
-      env: envList,
     }));
     return p;
   }
@@ -261,7 +259,6 @@ export class Kernel implements SysKernel {
   /** Starts a JavaScript process (argv[0] resolved to the node marker file). */
   private spawnJavascript(
     argv: string[],
-    envList: string[],
     env: Record<string, string>,
     cwd: string,
     limits: ProcessLimits,
@@ -269,15 +266,10 @@ export class Kernel implements SysKernel {
     opts: KernelSpawnOptions,
     context: { image?: Uint8Array } | null = null,
   ): Process {
-    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, () => ({
       kind: 'javascript',
-      pid: proc.pid,
       importsMemory: false,
       maxPages: Math.floor(limits.memoryBytesMax / WASM_PAGE_BYTES),
-      channels: proc.endpoints.map((e) => e.channel),
-      doorbell: this.host.doorbell,
-      argv: proc.argv,
-      env: envList,
       javascript: {
         cwd,
         ppid: opts.ppid ?? 0,
@@ -293,8 +285,8 @@ export class Kernel implements SysKernel {
    * js-worker.ts), optionally from an image of an earlier one. CPU is bounded per cell by its caller.
    */
   spawnJavascriptContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
-    const { envList, limits, stdio } = this.contextLaunch(env);
-    return this.spawnJavascript(['node'], envList, env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
+    const { limits, stdio } = this.contextLaunch();
+    return this.spawnJavascript(['node'], env, cwd, limits, stdio, {}, image === undefined ? {} : { image });
   }
 
   /**
@@ -302,11 +294,10 @@ export class Kernel implements SysKernel {
    * and no CPU limit (an idle context waits for its next cell outside any syscall; its caller bounds each
    * cell's time instead).
    */
-  private contextLaunch(env: Record<string, string>): { envList: string[]; limits: ProcessLimits; stdio: SpawnStdio } {
+  private contextLaunch(): { limits: ProcessLimits; stdio: SpawnStdio } {
     if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
     const nul = new NullDescriptor();
     return {
-      envList: Object.entries(env).map(([k, v]) => `${k}=${v}`),
       limits: { ...this.processLimits, cpuMsMax: Number.POSITIVE_INFINITY },
       stdio: { stdin: nul, stdout: nul, stderr: nul },
     };
@@ -316,7 +307,6 @@ export class Kernel implements SysKernel {
   private spawnShellCommand(
     argv: string[],
     env: Record<string, string>,
-    envList: string[],
     cwd: string,
     limits: ProcessLimits,
     stdio: SpawnStdio,
@@ -328,13 +318,8 @@ export class Kernel implements SysKernel {
     );
     const p = this.startProcess(argv, env, cwd, limits, stdio, opts, EXEC_LIMITS.sessionChannels, (proc) => ({
       kind: 'shell',
-      pid: proc.pid,
       importsMemory: false,
       maxPages: 0,
-      channels: proc.endpoints.map((e) => e.channel),
-      doorbell: this.host.doorbell,
-      argv: proc.argv,
-      env: envList,
       shell: { session: `sh-${proc.pid}`, cwd },
     }));
     runShellCommand(this, p, command, cwd);
@@ -346,7 +331,6 @@ export class Kernel implements SysKernel {
   private spawnPython(
     argv: string[],
     env: Record<string, string>,
-    envList: string[],
     cwd: string,
     limits: ProcessLimits,
     stdio: SpawnStdio,
@@ -354,15 +338,10 @@ export class Kernel implements SysKernel {
     extra: Pick<PythonLaunch, 'context' | 'template'> = {},
   ): Process {
     const launch = { ...pythonLaunch(cwd, limits.memoryBytesMax), ...extra };
-    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, (proc) => ({
+    const p = this.startProcess(argv, env, cwd, limits, stdio, opts, 1, () => ({
       kind: 'python',
-      pid: proc.pid,
       importsMemory: false,
       maxPages: Math.floor(limits.memoryBytesMax / WASM_PAGE_BYTES),
-      channels: proc.endpoints.map((e) => e.channel),
-      doorbell: this.host.doorbell,
-      argv: proc.argv,
-      env: envList,
       python: launch,
     }));
     this.interrupts.set(p.pid, new Int32Array(launch.interrupt));
@@ -376,8 +355,8 @@ export class Kernel implements SysKernel {
    * timeout, not by cpuMsMax (an idle context waits for its next cell outside any syscall).
    */
   spawnPythonContext(cwd: string, env: Record<string, string>, image?: Uint8Array): Process {
-    const { envList, limits, stdio } = this.contextLaunch(env);
-    return this.spawnPython(['python3'], env, envList, cwd, limits, stdio, {}, {
+    const { limits, stdio } = this.contextLaunch();
+    return this.spawnPython(['python3'], env, cwd, limits, stdio, {}, {
       context: true,
       ...(image === undefined ? {} : { template: image }),
     });
@@ -390,7 +369,6 @@ export class Kernel implements SysKernel {
   spawnShell(session: string, cwd: string, env: Record<string, string>, state?: unknown): Process {
     if (this.liveProcesses >= this.sandboxLimits.processesMax) throw new KernelError(Errno.AGAIN, 'process limit');
     const nul = new NullDescriptor();
-    const envList = Object.entries(env).map(([k, v]) => `${k}=${v}`);
     return this.startProcess(
       ['sh'],
       env,
@@ -399,16 +377,11 @@ export class Kernel implements SysKernel {
       { stdin: nul, stdout: nul, stderr: nul },
       {},
       EXEC_LIMITS.sessionChannels,
-      (proc) => ({
+      () => ({
         kind: 'shell',
-        pid: proc.pid,
-        importsMemory: false,
+          importsMemory: false,
         maxPages: 0,
-        channels: proc.endpoints.map((e) => e.channel),
-        doorbell: this.host.doorbell,
-        argv: proc.argv,
-        env: envList,
-        shell: { session, cwd, ...(state === undefined ? {} : { state }) },
+                shell: { session, cwd, ...(state === undefined ? {} : { state }) },
       }),
     );
   }
@@ -421,7 +394,7 @@ export class Kernel implements SysKernel {
     stdio: SpawnStdio,
     opts: KernelSpawnOptions,
     channels: number,
-    spec: (p: Process) => LaunchSpec,
+    kindSpec: (p: Process) => LaunchKindSpec,
   ): Process {
     const preopenDirs = (opts.preopens ?? [{ path: '/' }]).map((po) => ({
       ino: this.vfs.lookup(this.vfs.rootIno, po.path, { follow: true }),
@@ -438,7 +411,15 @@ export class Kernel implements SysKernel {
     }
     this.procs.set(pid, p);
     for (const ep of p.endpoints) this.host.attach(ep);
-    p.worker = this.launcher.launch(spec(p), {
+    const spec: LaunchSpec = {
+      ...kindSpec(p),
+      pid,
+      channels: p.endpoints.map((e) => e.channel),
+      doorbell: this.host.doorbell,
+      argv: p.argv,
+      env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    };
+    p.worker = this.launcher.launch(spec, {
       onDone: () => this.exit(p, { exitCode: 0 }),
       onCrash: (message) => {
         this.stderrMessage(p, `burrow: process ${pid} crashed: ${message}\n`);
