@@ -76,3 +76,4 @@ export type {
   RunCodeRequest,
   RunCodeResult,
 } from './schemas.js';
+export type { SysFileStat } from './sys-stat.js';

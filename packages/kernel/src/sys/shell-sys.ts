@@ -5,7 +5,7 @@
  * goes through fds (open → fd_read/fd_write/fd_close), so a large file never has to fit one payload.
  */
 import { deserialize, serialize } from 'node:v8';
-import { Errno, H, KernelError } from '@burrow/protocol';
+import { Errno, H, KernelError, type SysFileStat } from '@burrow/protocol';
 import { BLOCKED } from '../fd/descriptor.js';
 import { ALL_RIGHTS } from '../fd/fd-table.js';
 import { NullDescriptor } from '../fd/null-descriptor.js';
@@ -29,17 +29,6 @@ export interface SysSpawnOptions {
   env: Record<string, string>;
   /** fds of the calling process to hand to the child as its 0, 1, 2. */
   stdio: [number, number, number];
-}
-
-export interface SysFileStat {
-  ino: number;
-  type: 'file' | 'dir' | 'symlink';
-  mode: number;
-  nlink: number;
-  size: number;
-  atimeMs: number;
-  mtimeMs: number;
-  ctimeMs: number;
 }
 
 function toStat(s: Stat): SysFileStat {

@@ -7,18 +7,8 @@
  */
 import { Errno, KernelError } from '@burrow/protocol';
 import type { EmAttr, EmFS, EmFsType, EmMount, EmNode, SetAttr } from './emscripten-fs.js';
+import type { SysStat } from '../sys/sync-sys.js';
 import type { SyncSys } from './sync-sys.js';
-
-interface SysStat {
-  ino: number;
-  type: 'file' | 'dir' | 'symlink';
-  mode: number;
-  nlink: number;
-  size: number;
-  atimeMs: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
 
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;

@@ -5,19 +5,10 @@
  * messages. Every value read from outside passes through `tap` (the journal's hook). Paths are absolute.
  */
 import { deserialize, serialize } from 'node:v8';
-import { Errno, H, KernelError, Op } from '@burrow/protocol';
+import { Errno, H, KernelError, Op, type SysFileStat } from '@burrow/protocol';
 import type { ChannelClient } from '../wasi/channel-client.js';
 
-export interface SysStat {
-  ino: number;
-  type: 'file' | 'dir' | 'symlink';
-  mode: number;
-  nlink: number;
-  size: number;
-  atimeMs: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
+export type SysStat = SysFileStat;
 
 export type InputTap = <T>(value: T) => T;
 
